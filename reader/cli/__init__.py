@@ -1,0 +1,1 @@
+"""The command line: `reader [PATH]` opens the app; subcommands work without it."""

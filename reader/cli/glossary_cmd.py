@@ -1,0 +1,9 @@
+"""`reader glossary`: (being written)."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    subparsers.add_parser("glossary", help="(being written)")

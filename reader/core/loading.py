@@ -1,0 +1,81 @@
+"""Reading a file (or stdin) into a `Document`, with one-line errors for bad input."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import BinaryIO
+
+from reader.core.document import Document
+from reader.core.plaintext import parse_plain_text
+from reader.core.resources import essay_path
+
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+_SNIFF = 8192
+# Control characters that never occur in text (tab, newline, CR and form feed do).
+_BINARY_CONTROLS = frozenset(range(0, 32)) - {9, 10, 12, 13}
+
+
+class DocumentError(Exception):
+    """A document that cannot be opened; the message is one line naming the file."""
+
+
+def _decode(data: bytes, name: str) -> tuple[str, str | None]:
+    """UTF-8 (with or without BOM); Latin-1/CP-1252 text decoded with a notice."""
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        bad = data[error.start : error.start + 1]
+    # Bytes 0x80-0x9F are printable in CP-1252 but control codes in Latin-1.
+    try:
+        text = data.decode("cp1252")
+        encoding = "Windows-1252"
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+        encoding = "Latin-1"
+    if sum(1 for ch in text[:_SNIFF] if ord(ch) < 32 and ord(ch) in _BINARY_CONTROLS) > 0:
+        raise DocumentError(f"{name}: not UTF-8 text (byte {bad!r} at line {line})")
+    return text, f"{name} is not valid UTF-8 (byte {bad!r} at line {line}); shown decoded as {encoding}"
+
+
+def _read(path: Path | None, stdin: BinaryIO | None) -> tuple[bytes, str]:
+    if path is None:
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        return stream.read(), "<stdin>"
+    name = str(path)
+    try:
+        return path.read_bytes(), name
+    except FileNotFoundError:
+        raise DocumentError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise DocumentError(f"{name}: is a directory, not a document") from None
+    except PermissionError:
+        raise DocumentError(f"{name}: permission denied") from None
+    except OSError as error:
+        raise DocumentError(f"{name}: cannot read ({error.strerror or error})") from None
+
+
+def load_document(path: str | Path | None = None, *, stdin: BinaryIO | None = None) -> Document:
+    """Open `path` (`None`: the shipped essay; `"-"`: standard input)."""
+    if path is None:
+        path = essay_path()
+    source = None if str(path) == "-" else Path(path)
+    if source is not None and source.is_dir():
+        raise DocumentError(f"{source}: is a directory, not a document")
+    data, name = _read(source, stdin)
+    if b"\0" in data[:_SNIFF]:
+        raise DocumentError(f"{name}: looks like a binary file, not text")
+    text, notice = _decode(data, name)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise DocumentError(f"{name}: is empty")
+    stem = source.stem if source is not None else "stdin"
+    if source is not None and source.suffix.lower() in MARKDOWN_SUFFIXES:
+        from reader.core.markdown import parse_markdown
+
+        document = parse_markdown(text, source=source, fallback_title=stem)
+    else:
+        document = parse_plain_text(text, source=source, fallback_title=stem)
+    document.notice = notice
+    return document

@@ -31,13 +31,19 @@ def add_document_argument(parser: argparse.ArgumentParser, *, required: bool = F
         parser.add_argument("path", metavar="PATH", help="document to read (`-` for stdin)")
     else:
         parser.add_argument(
-            "path", metavar="PATH", nargs="?", help="document to read (default: the shipped essay; `-`: stdin)"
+            "path",
+            metavar="PATH",
+            nargs="?",
+            help="document to read (default: the shipped essay; `-`: stdin)",
         )
 
 
 def add_glossary_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--glossary", metavar="DIR", type=Path, help="glossary vault (default: <document stem>.glossary/ beside it)"
+        "--glossary",
+        metavar="DIR",
+        type=Path,
+        help="glossary vault (default: <document stem>.glossary/ beside it)",
     )
 
 

@@ -3,54 +3,55 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from reader import __version__
-from reader.cli import bookmarks_cmd, glossary_cmd, search_cmd
-from reader.cli.common import CommandError, add_glossary_option, open_document, resolve_vault
+from reader.cli.common import CommandError, add_glossary_option, resolve_vault
+from reader.core.loading import DocumentError, read_source
 
-Register = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
-COMMANDS: dict[str, Register] = {
-    "glossary": glossary_cmd.register,
-    "search": search_cmd.register,
-    "bookmarks": bookmarks_cmd.register,
+# Subcommand modules are imported only when used: opening the app stays fast.
+COMMANDS: dict[str, str] = {
+    "glossary": "entries of the glossary: list, show, mentions, check, suggest",
+    "search": "search a document (and its glossary) from the command line",
+    "bookmarks": "bookmarks and notes: list, add, remove, export",
 }
 
 
-def _command_parser() -> argparse.ArgumentParser:
+def _command_parser(command: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="reader")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for register in COMMANDS.values():
-        register(subparsers)
+    module = importlib.import_module(f"reader.cli.{command}_cmd")
+    module.register(subparsers)
     return parser
 
 
 def _open_parser() -> argparse.ArgumentParser:
-    commands = _command_parser()._subparsers
-    lines = []
-    if commands is not None:
-        for action in commands._group_actions:
-            for choice in getattr(action, "_choices_actions", []):
-                lines.append(f"  reader {choice.dest:<10} {choice.help}")
+    lines = [f"  reader {name:<10} {summary}" for name, summary in COMMANDS.items()]
     parser = argparse.ArgumentParser(
         prog="reader",
         description="A terminal reading room: read a document beside its glossary.",
         epilog="commands (each has --help):\n" + "\n".join(lines),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("path", metavar="PATH", nargs="?", help="document to open (default: the shipped essay; `-`: stdin)")
+    parser.add_argument(
+        "path", metavar="PATH", nargs="?", help="document to open (default: the shipped essay; `-`: stdin)"
+    )
     add_glossary_option(parser)
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     return parser
 
 
 def _open(args: argparse.Namespace) -> int:
-    document = open_document(args.path)
+    try:
+        source = read_source(args.path)
+    except DocumentError as error:
+        raise CommandError(str(error)) from None
     vault = resolve_vault(args.path, args.glossary)
     from reader.app.app import ReaderApp
 
-    app = ReaderApp(document, vault=vault)
+    app = ReaderApp(source, vault=vault)
     app.run()
     return app.return_code or 0
 
@@ -59,7 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     try:
         if arguments and arguments[0] in COMMANDS:
-            args = _command_parser().parse_args(arguments)
+            args = _command_parser(arguments[0]).parse_args(arguments)
             code: int = args.run(args)
             return code
         return _open(_open_parser().parse_args(arguments))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from reader.core.document import Document
 from reader.core.plaintext import parse_plain_text
@@ -56,8 +56,20 @@ def _read(path: Path | None, stdin: BinaryIO | None) -> tuple[bytes, str]:
         raise DocumentError(f"{name}: cannot read ({error.strerror or error})") from None
 
 
-def load_document(path: str | Path | None = None, *, stdin: BinaryIO | None = None) -> Document:
-    """Open `path` (`None`: the shipped essay; `"-"`: standard input)."""
+class SourceText(NamedTuple):
+    """A document's decoded, newline-normalised text, before parsing."""
+
+    text: str
+    source: Path | None
+    notice: str | None = None
+
+    @property
+    def is_markdown(self) -> bool:
+        return self.source is not None and self.source.suffix.lower() in MARKDOWN_SUFFIXES
+
+
+def read_source(path: str | Path | None = None, *, stdin: BinaryIO | None = None) -> SourceText:
+    """Read `path` (`None`: the shipped essay; `"-"`: standard input), or a `DocumentError`."""
     if path is None:
         path = essay_path()
     source = None if str(path) == "-" else Path(path)
@@ -67,15 +79,26 @@ def load_document(path: str | Path | None = None, *, stdin: BinaryIO | None = No
     if b"\0" in data[:_SNIFF]:
         raise DocumentError(f"{name}: looks like a binary file, not text")
     text, notice = _decode(data, name)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise DocumentError(f"{name}: is empty")
-    stem = source.stem if source is not None else "stdin"
-    if source is not None and source.suffix.lower() in MARKDOWN_SUFFIXES:
+    return SourceText(text, source, notice)
+
+
+def parse_source(source: SourceText, *, head: int | None = None) -> Document:
+    """Parse a source; `head` asks for its first blocks only (plain text; see `parse_plain_text`)."""
+    stem = source.source.stem if source.source is not None else "stdin"
+    if source.is_markdown:
         from reader.core.markdown import parse_markdown
 
-        document = parse_markdown(text, source=source, fallback_title=stem)
+        document = parse_markdown(source.text, source=source.source, fallback_title=stem)
     else:
-        document = parse_plain_text(text, source=source, fallback_title=stem)
-    document.notice = notice
+        document = parse_plain_text(source.text, source=source.source, fallback_title=stem, head=head)
+    document.notice = source.notice
     return document
+
+
+def load_document(path: str | Path | None = None, *, stdin: BinaryIO | None = None) -> Document:
+    """Open and parse `path` (`None`: the shipped essay; `"-"`: standard input)."""
+    return parse_source(read_source(path, stdin=stdin))

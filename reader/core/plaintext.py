@@ -43,11 +43,23 @@ def _title_from(text: str, first_block: str, fallback: str) -> str:
     if len(sentence) <= _MAX_TITLE:
         return sentence
     cut = sentence[:_MAX_TITLE].rsplit(" ", 1)[0]
-    return cut.rstrip(",;:—– ") + "…"
+    return cut.rstrip(",;:\u2014\u2013 ") + "…"
 
 
-def parse_plain_text(text: str, *, source: Path | None = None, fallback_title: str = "Untitled") -> Document:
-    """Parse normalised text (no BOM, `\\n` line ends) into a document."""
+def parse_plain_text(
+    text: str, *, source: Path | None = None, fallback_title: str = "Untitled", head: int | None = None
+) -> Document:
+    """Parse normalised text (no BOM, `\\n` line ends) into a document.
+
+    With `head`, parse only up to the first blank line after `head` characters: the
+    result's blocks are exactly the first blocks of the whole document (paragraphs
+    are independent), so the reading view can paint them while the rest is parsed.
+    """
+    complete = True
+    if head is not None:
+        cut = text.find("\n\n", head)
+        if cut != -1:
+            text, complete = text[:cut], False
     date: str | None = None
     match = _LEADING_DATE.match(text)
     if match:
@@ -63,7 +75,7 @@ def parse_plain_text(text: str, *, source: Path | None = None, fallback_title: s
         kinds.append(kind)
         texts.append(body)
     builder = DocumentBuilder()
-    for kind, body in zip(kinds, typeset(texts)):
+    for kind, body in zip(kinds, typeset(texts), strict=True):
         builder.add(kind, body, level=2 if kind is BlockKind.HEADING else 0)
     title = _title_from(text, builder.first_text(), fallback_title)
-    return builder.build(title, date=date, source=source)
+    return builder.build(title, date=date, source=source, complete=complete)

@@ -1,65 +1,115 @@
-"""Typographic replacements for plain text, with markdown-it-py's own rules.
+"""Typographic replacements for plain text: the same output as markdown-it-py's typographer.
 
-Markdown documents get these from markdown-it-py's typographer.  Plain text
-uses the very same regular expressions and quote-pairing code, applied to the
-paragraphs directly (a full Markdown parse would misread `*` and `_` in prose
-and is far too slow for a 3 MB book).
+Markdown documents get dashes and curly quotes from markdown-it-py's typographer
+(`replacements` and `smartquotes`).  Plain text gets the very same rules, ported
+here for one paragraph at a time, because importing markdown-it-py and building a
+parser costs ~25 ms at start-up, more than the whole first paint may add, and a
+full Markdown parse would misread `*` and `_` in prose.  A test checks this module
+against markdown-it-py itself on generated text, so the two cannot drift.
 """
 
 from __future__ import annotations
 
-from markdown_it import MarkdownIt
-from markdown_it.rules_core import replacements as rules
-from markdown_it.rules_core.smartquotes import process_inlines
-from markdown_it.rules_core.state_core import StateCore
-from markdown_it.token import Token
+import re
+import unicodedata
 
-_QUOTES = ("'", '"')
+# The patterns of markdown_it/rules_core/replacements.py.
+_SCOPED_ABBR = re.compile(r"\((c|tm|r)\)", flags=re.IGNORECASE)
+_SCOPED_ABBR_SYMBOLS = {"c": "©", "r": "®", "tm": "™"}
+_RARE = re.compile(r"\+-|\.\.|\?\?\?\?|!!!!|,,|--")
+_PLUS_MINUS = re.compile(r"\+-")
+_ELLIPSIS = re.compile(r"\.{2,}")
+_ELLIPSIS_QUESTION_EXCLAMATION = re.compile(r"([?!])…")
+_QUESTION_EXCLAMATION = re.compile(r"([?!]){4,}")
+_COMMA = re.compile(r",{2,}")
+_EM_DASH = re.compile(r"(^|[^-])---(?=[^-]|$)", flags=re.MULTILINE)
+_EN_DASH = re.compile(r"(^|\s)--(?=\s|$)", flags=re.MULTILINE)
+_EN_DASH_INDENT = re.compile(r"(^|[^-\s])--(?=[^-\s]|$)", flags=re.MULTILINE)
+
+_QUOTE = re.compile(r"['\"]")
+_APOSTROPHE = "\u2019"
+_DOUBLE = ("\u201c", "\u201d")
+_SINGLE = ("\u2018", "\u2019")
+_ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_WHITESPACE = frozenset("\t\n\x0b\x0c\r \xa0\u1680\u202f\u205f\u3000") | frozenset(
+    map(chr, range(0x2000, 0x200B))
+)
 
 
-def _replace(text: str) -> str:
-    """markdown-it-py's `replace_scoped` and `replace_rare`, on one paragraph."""
+def replace(text: str) -> str:
+    """markdown-it-py's `replace_scoped` then `replace_rare`, on one paragraph."""
     if "(" in text:
-        text = rules.SCOPED_ABBR_RE.sub(rules.replaceFn, text)
-    if not rules.RARE_RE.search(text):
+        text = _SCOPED_ABBR.sub(lambda match: _SCOPED_ABBR_SYMBOLS[match.group(1).lower()], text)
+    if not _RARE.search(text):
         return text
     # Each rule runs only where its literal trigger occurs: same result, far faster.
     if "+-" in text:
-        text = rules.PLUS_MINUS_RE.sub("±", text)
+        text = _PLUS_MINUS.sub("±", text)
     if ".." in text:
-        text = rules.ELLIPSIS_RE.sub("…", text)
-        text = rules.ELLIPSIS_QUESTION_EXCLAMATION_RE.sub("\\1..", text)
+        text = _ELLIPSIS.sub("…", text)
+        text = _ELLIPSIS_QUESTION_EXCLAMATION.sub("\\1..", text)
     if any(pair in text for pair in ("??", "!!", "?!", "!?")):
-        text = rules.QUESTION_EXCLAMATION_RE.sub("\\1\\1\\1", text)
+        text = _QUESTION_EXCLAMATION.sub("\\1\\1\\1", text)
     if ",," in text:
-        text = rules.COMMA_RE.sub(",", text)
+        text = _COMMA.sub(",", text)
     if "--" in text:
-        text = rules.EM_DASH_RE.sub("\\1\u2014", text)
-        text = rules.EN_DASH_RE.sub("\\1\u2013", text)
-        text = rules.EN_DASH_INDENT_RE.sub("\\1\u2013", text)
+        text = _EM_DASH.sub("\\1\u2014", text)
+        text = _EN_DASH.sub("\\1\u2013", text)
+        text = _EN_DASH_INDENT.sub("\\1\u2013", text)
     return text
+
+
+def _is_punct(ch: str) -> bool:
+    return ch in _ASCII_PUNCT or unicodedata.category(ch).startswith(("P", "S"))
+
+
+def smartquotes(text: str) -> str:
+    """markdown-it-py's `smartquotes` for a paragraph that is one text token.
+
+    Quotes pair within the paragraph; a quote inside a word is an apostrophe.
+    """
+    chars = list(text)
+    stack: list[tuple[int, bool]] = []  # (position of an opening quote, is single)
+    for match in _QUOTE.finditer(text):
+        index = match.start()
+        single = match.group() == "'"
+        last = text[index - 1] if index > 0 else " "
+        following = text[index + 1] if index + 1 < len(text) else " "
+        last_punct, next_punct = _is_punct(last), _is_punct(following)
+        last_space, next_space = last in _WHITESPACE, following in _WHITESPACE
+        can_open = not next_space and not (next_punct and not (last_space or last_punct))
+        can_close = not last_space and not (last_punct and not (next_space or next_punct))
+        if following == '"' and not single and "0" <= last <= "9":
+            can_open = can_close = False  # 1"" : an inch mark
+        if can_open and can_close:
+            can_open, can_close = last_punct, next_punct
+        if not can_open and not can_close:
+            if single:
+                chars[index] = _APOSTROPHE
+            continue
+        if can_close:
+            for depth in range(len(stack) - 1, -1, -1):
+                opening, opening_single = stack[depth]
+                if opening_single == single:
+                    quotes = _SINGLE if single else _DOUBLE
+                    chars[opening], chars[index] = quotes
+                    del stack[depth:]
+                    break
+            else:
+                if can_open:
+                    stack.append((index, single))
+                elif single:
+                    chars[index] = _APOSTROPHE
+                continue
+            continue
+        stack.append((index, single))
+    return "".join(chars)
 
 
 def typeset(paragraphs: list[str]) -> list[str]:
     """Dashes, ellipses and curly quotes, paragraph by paragraph (quotes pair within one)."""
-    result = [_replace(paragraph) for paragraph in paragraphs]
-    if not any(q in paragraph for paragraph in result for q in _QUOTES):
-        return result
-    state = StateCore("", _typographer(), {})
+    result = [replace(paragraph) for paragraph in paragraphs]
     for index, paragraph in enumerate(result):
         if "'" in paragraph or '"' in paragraph:
-            token = Token("text", "", 0)
-            token.content = paragraph
-            process_inlines([token], state)
-            result[index] = token.content
+            result[index] = smartquotes(paragraph)
     return result
-
-
-_MD: MarkdownIt | None = None
-
-
-def _typographer() -> MarkdownIt:
-    global _MD
-    if _MD is None:
-        _MD = MarkdownIt("commonmark", {"typographer": True})
-    return _MD

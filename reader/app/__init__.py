@@ -1,0 +1,1 @@
+"""The Textual shell: screens and widgets that put the core on the screen."""

@@ -144,7 +144,7 @@ class DocumentView(ScrollView, can_focus=True):
         self._strips.clear()
         self.virtual_size = Size(self.scrollable_content_region.width, layout.height)
         if old is not None and old is not layout and self.scroll_y > 0:
-            self.scroll_to(y=layout.row_of_offset(anchor), animate=False, immediate=True)
+            self._scroll_to_row(layout.row_of_offset(anchor))
         self.refresh()
         self._post_position()
 
@@ -236,7 +236,7 @@ class DocumentView(ScrollView, can_focus=True):
         last = layout.last_row_of_block(block) if offset is None else row
         if row < top or last >= top + height:
             target = row - 1 if offset is None else row - height // 3
-            self.scroll_to(y=max(0, target), animate=False, immediate=True)
+            self._scroll_to_row(max(0, target))
 
     def scroll_to_offset(self, offset: int) -> None:
         """Show document character `offset` a third of the way down the view."""
@@ -245,35 +245,35 @@ class DocumentView(ScrollView, can_focus=True):
     def restore(self, offset: int) -> None:
         """Scroll so that `offset` is on the top row (resuming a reading position)."""
         row = self.text_layout.row_of_offset(offset)
-        self.scroll_to(y=row, animate=False, immediate=True)
+        self._scroll_to_row(row)
         self.cursor = self.text_layout.block_at_row(row)
+
+    def _scroll_to_row(self, row: float) -> None:
+        """Scroll now, without animation; forced, as the scrollbars may not be laid out yet."""
+        self.scroll_to(y=row, animate=False, immediate=True, force=True)
 
     # -- actions ----------------------------------------------------------------------
 
     def action_line_down(self) -> None:
-        self.scroll_to(y=self.scroll_y + 1, animate=False, immediate=True)
+        self._scroll_to_row(self.scroll_y + 1)
 
     def action_line_up(self) -> None:
-        self.scroll_to(y=self.scroll_y - 1, animate=False, immediate=True)
+        self._scroll_to_row(self.scroll_y - 1)
 
     def action_page_down(self) -> None:
-        self.scroll_to(
-            y=self.scroll_y + max(1, self.scrollable_content_region.height - 2), animate=False, immediate=True
-        )
+        self._scroll_to_row(self.scroll_y + max(1, self.scrollable_content_region.height - 2))
 
     def action_page_up(self) -> None:
-        self.scroll_to(
-            y=self.scroll_y - max(1, self.scrollable_content_region.height - 2), animate=False, immediate=True
-        )
+        self._scroll_to_row(self.scroll_y - max(1, self.scrollable_content_region.height - 2))
 
     def action_top(self) -> None:
-        self.scroll_to(y=0, animate=False, immediate=True)
+        self._scroll_to_row(0)
         self.cursor = 0
 
     def action_bottom(self) -> None:
         if not self.document.complete:
             self._pending_end = True  # jump once the rest of the document is in
-        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+        self._scroll_to_row(self.max_scroll_y)
         if self.document.blocks:
             self.cursor = len(self.document.blocks) - 1
 

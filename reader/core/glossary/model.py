@@ -1,0 +1,143 @@
+"""What a glossary is made of: entries, their wiki-links, and problems found loading them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+KINDS = ("person", "place", "event", "organisation", "idea", "quote")
+OTHER_KIND = "other"
+
+
+def name_key(name: str) -> str:
+    """How names are compared when looked up: case- and apostrophe-insensitively."""
+    return name.replace("\u2019", "'").casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class WikiLink:
+    """`[[target#heading|label]]` as written in an entry's body."""
+
+    target: str
+    heading: str = ""
+    label: str = ""
+    line: int = 0
+
+    @property
+    def text(self) -> str:
+        """What a reader sees: the label, else the target."""
+        return self.label or self.target
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One glossary entry: one Markdown file of the vault."""
+
+    title: str
+    path: Path
+    kind: str
+    tags: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    date: str | None = None
+    start: str | None = None
+    end: str | None = None
+    summary: str = ""
+    body: str = ""
+    links: tuple[WikiLink, ...] = ()
+    ignore_case: tuple[str, ...] = ()
+    """Names (title or aliases) matched case-insensitively in the text."""
+    key_lines: tuple[tuple[str, int], ...] = ()
+    """(front-matter key, line in the file): lets a check point at the line to fix."""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The title and every alias: what the linker looks for."""
+        return (self.title, *self.aliases)
+
+    @property
+    def sort_date(self) -> str | None:
+        """The date that places the entry on the timeline."""
+        return self.date or self.start
+
+    def line_of(self, key: str) -> int:
+        """The file line of front-matter `key` (0 when the key is absent)."""
+        return next((line for name, line in self.key_lines if name == key), 0)
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong with the vault, located by file and (where known) line."""
+
+    severity: Severity
+    path: Path
+    message: str
+    line: int = 0
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else str(self.path)
+        return f"{where}: {self.severity.value}: {self.message}"
+
+
+@dataclass(slots=True)
+class Glossary:
+    """All entries of a vault, looked up by title or alias, case-insensitively.
+
+    The lookup index is built once, from the entries given at construction.
+    """
+
+    root: Path | None
+    entries: list[Entry] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    _by_name: dict[str, Entry] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Aliases first, then titles, so a title always wins over another entry's alias;
+        # among equals the first entry (by title) wins, as it does in the linker.
+        for entry in reversed(self.entries):
+            for alias in entry.aliases:
+                self._by_name[name_key(alias)] = entry
+        for entry in reversed(self.entries):
+            self._by_name[name_key(entry.title)] = entry
+
+    @classmethod
+    def empty(cls) -> Glossary:
+        """The glossary of a document that has none."""
+        return cls(root=None)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def lookup(self, name: str) -> Entry | None:
+        """The entry with this title or alias, ignoring case and apostrophe style."""
+        return self._by_name.get(name_key(name.strip()))
+
+    def resolve(self, link: WikiLink) -> Entry | None:
+        """The entry a wiki-link points to, if any."""
+        return self.lookup(link.target)
+
+    def backlinks(self, entry: Entry) -> list[Entry]:
+        """Other entries whose body links to `entry`, in title order."""
+        return [
+            other
+            for other in self.entries
+            if other is not entry and any(self.resolve(link) is entry for link in other.links)
+        ]
+
+    def by_kind(self) -> dict[str, list[Entry]]:
+        """Entries grouped by kind, kinds in the order of `KINDS` (then "other")."""
+        order = {kind: index for index, kind in enumerate((*KINDS, OTHER_KIND))}
+        groups: dict[str, list[Entry]] = {}
+        for entry in sorted(self.entries, key=lambda e: order.get(e.kind, len(order))):
+            groups.setdefault(entry.kind, []).append(entry)
+        return groups
+
+    def timeline(self) -> list[Entry]:
+        """Dated entries, earliest first (ISO strings sort chronologically)."""
+        dated = [entry for entry in self.entries if entry.sort_date]
+        return sorted(dated, key=lambda e: (e.sort_date or "", e.end or "", e.title.casefold()))

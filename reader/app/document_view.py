@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
@@ -329,7 +330,8 @@ class DocumentView(ScrollView, can_focus=True):
             line.append(header, self._style("date" if is_date else "title"))
         elif info.text_row >= 0:
             self._append_text_row(line, info.block, info.text_row, info.first, layout)
-        segments = [segment for segment in line.render(self.app.console) if segment.text]
+        # Every segment carries a style: Textual's NO_COLOR filter expects one.
+        segments = [Segment(text, style or base) for text, style, _ in line.render(self.app.console) if text]
         return Strip(segments).extend_cell_length(width, base).crop(0, width)
 
     def _append_text_row(self, line: Text, index: int, text_row: int, first: bool, layout: Layout) -> None:

@@ -1,0 +1,32 @@
+"""The installed `reader` in a real terminal: it opens the essay, reads, quits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.e2e.tmux import reader_command, terminal
+
+
+def test_reader_opens_the_essay_with_typography(data_dir: Path) -> None:
+    env = {"READER_DATA_DIR": str(data_dir)}
+    with terminal(reader_command(), env=env) as term:
+        screen = term.wait_for("The loud cheers")
+        assert "---" not in screen
+        assert "2026-01-20" in screen
+        assert "‘weaken Russia’s partners" in screen
+        term.keys("G")
+        term.wait_for("friendship has clear limits")
+        term.keys("q")
+        term.wait_until_gone()
+
+
+def test_reader_at_40x12_and_without_colour(data_dir: Path) -> None:
+    env = {"READER_DATA_DIR": str(data_dir), "NO_COLOR": "1"}
+    with terminal(reader_command(), width=40, height=12, env=env) as term:
+        term.wait_for("The loud")
+        styled = term.screen(escapes=True)
+        # Without colour, structure still shows: a bold title and the reading cursor.
+        assert "\x1b[1m" in styled
+        assert "▌ The loud cheers" in term.screen()
+        term.keys("q")
+        term.wait_until_gone()

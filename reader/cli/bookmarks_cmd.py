@@ -1,9 +1,214 @@
-"""`reader bookmarks`: (being written)."""
+"""`reader bookmarks`: list, add, remove and export the passages a reader bookmarked.
+
+Blocks are named by their 0-based index everywhere (`--block 0` is the first
+block), the same numbers the app, `reader search` and the export links use.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from typing import Any
+
+from reader.cli.common import (
+    EXIT_ERROR,
+    EXIT_NO_MATCH,
+    EXIT_OK,
+    CommandError,
+    add_document_argument,
+    add_json_option,
+    open_document,
+    print_json,
+)
+from reader.core.bookmarks import Bookmark, BookmarkStore, UnknownBookmarkError
+from reader.core.bookmarks.export import Section, annotation_collection, link, reading_notes
+from reader.core.document import Document
+from reader.core.typography import typeset
+
+_EXCERPT = 100
+_BLOCKS_ARE_ZERO_BASED = "Blocks are 0-based indexes: block 0 is the document's first block."
 
 
-def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
-    subparsers.add_parser("bookmarks", help="(being written)")
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "bookmarks",
+        help="list, add, remove and export bookmarks",
+        description="Bookmarks kept across sessions; they follow a file that is moved or edited. "
+        + _BLOCKS_ARE_ZERO_BASED,
+    )
+    actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+
+    listing = actions.add_parser("list", help="list bookmarks", epilog=_BLOCKS_ARE_ZERO_BASED)
+    _add_optional_document(listing, "list only this document's bookmarks, found again in its current text")
+    add_json_option(listing)
+    listing.set_defaults(run=_list)
+
+    adding = actions.add_parser(
+        "add", help="bookmark a block or a quoted passage", epilog=_BLOCKS_ARE_ZERO_BASED
+    )
+    add_document_argument(adding)
+    target = adding.add_mutually_exclusive_group(required=True)
+    target.add_argument("--block", metavar="N", type=int, help="bookmark block N (0-based)")
+    target.add_argument("--quote", metavar="TEXT", help="bookmark the first occurrence of TEXT")
+    adding.add_argument("--note", metavar="TEXT", default="", help="a note to keep with the bookmark")
+    add_json_option(adding)
+    adding.set_defaults(run=_add)
+
+    removing = actions.add_parser("remove", help="remove a bookmark by its id")
+    removing.add_argument("id", metavar="ID", type=int, help="the id shown by `reader bookmarks list`")
+    add_json_option(removing)
+    removing.set_defaults(run=_remove)
+
+    exporting = actions.add_parser(
+        "export",
+        help="export bookmarks as Markdown notes or W3C Web Annotations",
+        epilog=_BLOCKS_ARE_ZERO_BASED,
+    )
+    _add_optional_document(exporting, "export only this document's bookmarks")
+    formats = exporting.add_mutually_exclusive_group()
+    formats.add_argument("--format", choices=("md", "json"), default="md", help="md (default) or json")
+    formats.add_argument(
+        "--json", dest="format", action="store_const", const="json", help="same as --format json"
+    )
+    exporting.set_defaults(run=_export)
+
+
+def _add_optional_document(parser: argparse.ArgumentParser, purpose: str) -> None:
+    parser.add_argument(
+        "path", metavar="PATH", nargs="?", help=f"{purpose} (`-`: stdin; default: every document's bookmarks)"
+    )
+
+
+def _open_store() -> BookmarkStore:
+    store = BookmarkStore.open()
+    if store.notice:
+        print(f"reader: {store.notice}", file=sys.stderr)
+    return store
+
+
+def _list(args: argparse.Namespace) -> int:
+    with _open_store() as store:
+        bookmarks = store.bookmarks(open_document(args.path) if args.path is not None else None)
+    if args.json:
+        print_json([_summary(bookmark) for bookmark in bookmarks])
+    elif not bookmarks:
+        print("No bookmarks yet.")
+    else:
+        for bookmark in bookmarks:
+            print(_describe(bookmark))
+    return EXIT_OK
+
+
+def _add(args: argparse.Namespace) -> int:
+    document = open_document(args.path)
+    start, end = _passage(document, args.block, args.quote)
+    with _open_store() as store:
+        bookmark = store.add(document, start, end, args.note)
+    if args.json:
+        print_json(_summary(bookmark))
+    else:
+        where = f"{document.title}, block {bookmark.block}"
+        print(f"Bookmarked #{bookmark.id} in {where}: {_excerpt(bookmark.exact)}")
+    return EXIT_OK
+
+
+def _remove(args: argparse.Namespace) -> int:
+    with _open_store() as store:
+        try:
+            bookmark = store.remove(args.id)
+        except UnknownBookmarkError as error:
+            raise CommandError(str(error), EXIT_NO_MATCH) from None
+    if args.json:
+        print_json(_summary(bookmark))
+    else:
+        print(f"Removed #{bookmark.id}: {_excerpt(bookmark.exact)}")
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    with _open_store() as store:
+        if args.path is not None:
+            document = open_document(args.path)
+            title = f"Reading notes: {document.title}"
+            sections = [Section(None, store.bookmarks(document))]
+        else:
+            title = "Reading notes"
+            titles = {known.sha256: known.title for known in store.documents()}
+            sections = _by_document(store.bookmarks(), titles)
+    if args.format == "json":
+        print_json(annotation_collection(title, [b for section in sections for b in section.bookmarks]))
+    else:
+        sys.stdout.write(reading_notes(title, sections))
+    return EXIT_OK
+
+
+def _passage(document: Document, block: int | None, quote: str | None) -> tuple[int, int]:
+    """The range to bookmark: a whole block, or the first occurrence of a quote."""
+    if block is not None:
+        if not 0 <= block < len(document.blocks):
+            raise CommandError(
+                f"{_name(document)}: no block {block} (blocks are numbered 0 to {len(document.blocks) - 1})",
+                EXIT_ERROR,
+            )
+        return document.blocks[block].start, document.blocks[block].end
+    assert quote is not None  # argparse requires --block or --quote
+    # The text is shown typeset (curly quotes, dashes) and reflowed: accept the quote as typed too.
+    collapsed = " ".join(quote.split())
+    for candidate in dict.fromkeys((quote, collapsed, *typeset([collapsed]))):
+        found = document.text.find(candidate) if candidate else -1
+        if found >= 0:
+            return found, found + len(candidate)
+    raise CommandError(f"{_name(document)}: quote not found: {quote!r}", EXIT_NO_MATCH)
+
+
+def _by_document(bookmarks: list[Bookmark], titles: dict[str, str]) -> list[Section]:
+    """Newest-first bookmarks grouped per document (most recently bookmarked first), each
+    group in reading order with orphans last."""
+    groups: dict[str, list[Bookmark]] = {}
+    for bookmark in bookmarks:
+        groups.setdefault(bookmark.document, []).append(bookmark)
+    return [
+        Section(
+            titles.get(sha) or _fallback_title(group[0]),
+            sorted(group, key=lambda b: (b.orphan, b.start, b.id)),
+        )
+        for sha, group in groups.items()
+    ]
+
+
+def _fallback_title(bookmark: Bookmark) -> str:
+    return bookmark.path.name if bookmark.path is not None else f"text {bookmark.document[:12]}"
+
+
+def _name(document: Document) -> str:
+    return str(document.source) if document.source is not None else "<stdin>"
+
+
+def _summary(bookmark: Bookmark) -> dict[str, Any]:
+    return {
+        "id": bookmark.id,
+        "document": bookmark.document,
+        "path": str(bookmark.path) if bookmark.path is not None else None,
+        "block": bookmark.block,
+        "start": bookmark.start,
+        "end": bookmark.end,
+        "exact": bookmark.exact,
+        "note": bookmark.note,
+        "created": bookmark.created,
+        "orphan": bookmark.orphan,
+    }
+
+
+def _describe(bookmark: Bookmark) -> str:
+    where = link(bookmark)[0]
+    if bookmark.orphan:
+        where += " (orphan: the passage is no longer in the document)"
+    lines = [f"#{bookmark.id}  {where}  {bookmark.created[:10]}", f"    {_excerpt(bookmark.exact)}"]
+    if bookmark.note:
+        lines.append(f"    Note: {bookmark.note}")
+    return "\n".join(lines)
+
+
+def _excerpt(text: str) -> str:
+    flat = " ".join(text.split())
+    return f"“{flat if len(flat) <= _EXCERPT else flat[: _EXCERPT - 1].rstrip() + '…'}”"

@@ -1,0 +1,48 @@
+"""What the store hands out: plain frozen values, safe to keep after the store changes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Bookmark:
+    """A bookmarked passage: `text[start:end]` of the document whose text hashes to `document`.
+
+    `exact`, `prefix` and `suffix` are the W3C TextQuoteSelector that finds the passage
+    again after an edit.  An `orphan` could not be found in the latest text: it keeps the
+    selectors it had, and `block` is None.  `created` and `updated` are ISO 8601 UTC.
+    """
+
+    id: int
+    document: str
+    path: Path | None
+    start: int
+    end: int
+    exact: str
+    prefix: str
+    suffix: str
+    note: str
+    created: str
+    updated: str
+    orphan: bool
+    block: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class KnownDocument:
+    """A text the store has seen: its hash, where it was last opened, its title and when."""
+
+    sha256: str
+    path: Path | None
+    title: str
+    last_seen: str
+
+
+class UnknownBookmarkError(LookupError):
+    """No bookmark has this id (removed already, or never made)."""
+
+    def __init__(self, bookmark_id: int) -> None:
+        super().__init__(f"no bookmark with id {bookmark_id}")
+        self.bookmark_id = bookmark_id

@@ -1,0 +1,314 @@
+"""Bookmarks, reading positions and settings, kept in one SQLite file across sessions.
+
+A document is known by the SHA-256 of its text and by its path.  The hash finds a
+moved file's bookmarks; the path finds an edited file's, which are then re-anchored
+by quote against the new text and written back (see `anchoring`).  Each bookmark
+records the hash of the text its positions refer to, so re-anchoring is done once
+per edit, and a bookmark restored from before an edit is re-anchored like any other.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any, TypeVar
+
+from reader.core.bookmarks.anchoring import CONTEXT, Selector, reanchor, select
+from reader.core.bookmarks.database import OpenedDatabase, open_database, transaction
+from reader.core.bookmarks.model import Bookmark, KnownDocument, UnknownBookmarkError
+from reader.core.datadir import data_dir
+from reader.core.document import Document
+
+__all__ = ["Bookmark", "BookmarkStore", "KnownDocument", "UnknownBookmarkError"]
+
+T = TypeVar("T")
+
+_BOOKMARK_COLUMNS = """b.id, b.document, d.path, b.start, b."end", b.exact, b.prefix, b.suffix,
+    b.note, b.created, b.updated, b.orphan, b.block"""
+_SELECT_BOOKMARKS = (
+    f"SELECT {_BOOKMARK_COLUMNS} FROM bookmarks AS b JOIN documents AS d ON d.sha256 = b.document"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Identity:
+    sha256: str
+    path: str | None
+    title: str
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _bookmark(row: Sequence[Any]) -> Bookmark:
+    return Bookmark(
+        id=row[0],
+        document=row[1],
+        path=Path(row[2]) if row[2] is not None else None,
+        start=row[3],
+        end=row[4],
+        exact=row[5],
+        prefix=row[6],
+        suffix=row[7],
+        note=row[8],
+        created=row[9],
+        updated=row[10],
+        orphan=bool(row[11]),
+        block=row[12],
+    )
+
+
+class BookmarkStore:
+    """The reader's saved state.  `notice` is set when the database had to be moved aside
+    or could not be written (the store then lives in memory for the session)."""
+
+    def __init__(self, opened: OpenedDatabase) -> None:
+        self._connection = opened.connection
+        self.notice = opened.notice
+        self._lock = threading.RLock()
+        self._hashed: tuple[str, str] | None = None
+        self._recorded: set[_Identity] = set()
+
+    @classmethod
+    def open(cls, directory: Path | None = None) -> BookmarkStore:
+        """The store in `directory` (default: `reader.core.datadir.data_dir()`)."""
+        return cls(open_database(directory if directory is not None else data_dir()))
+
+    def close(self) -> None:
+        with self._lock:
+            self._connection.close()
+
+    def __enter__(self) -> BookmarkStore:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # Bookmarks
+
+    def add(self, document: Document, start: int, end: int, note: str = "") -> Bookmark:
+        """Bookmark `document.text[start:end]`."""
+        if not 0 <= start < end <= len(document.text):
+            raise ValueError(f"cannot bookmark {start}-{end}: the text has {len(document.text)} characters")
+        identity = self._identify(document)
+        selector = select(document.text, start, end)
+        now = _now()
+
+        def insert(connection: sqlite3.Connection) -> int:
+            # fetchall, not fetchone: the statement must be finished before the COMMIT.
+            (row,) = connection.execute(
+                """INSERT INTO bookmarks (document, start, "end", exact, prefix, suffix, note, block,
+                created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
+                (identity.sha256, start, end, selector.exact, selector.prefix, selector.suffix, note,
+                 document.block_at(start), now, now),
+            ).fetchall()  # fmt: skip
+            bookmark_id: int = row[0]
+            return bookmark_id
+
+        return self._get(self._write(insert))
+
+    def bookmarks(self, document: Document | None = None) -> list[Bookmark]:
+        """A document's bookmarks, re-anchored against its text, in reading order with
+        orphans last; or (None) every bookmark, newest first."""
+        if document is None:
+            rows = self._read(f"{_SELECT_BOOKMARKS} ORDER BY b.created DESC, b.id DESC")
+            return [_bookmark(row) for row in rows]
+        identity = self._identify(document)
+        self._reanchor_bookmarks(document, identity)
+        rows = self._read(
+            f"{_SELECT_BOOKMARKS} WHERE b.document = ? ORDER BY b.orphan, b.start, b.id", (identity.sha256,)
+        )
+        return [_bookmark(row) for row in rows]
+
+    def update_note(self, bookmark_id: int, note: str) -> Bookmark:
+        def update(connection: sqlite3.Connection) -> None:
+            cursor = connection.execute(
+                "UPDATE bookmarks SET note = ?, updated = ? WHERE id = ?", (note, _now(), bookmark_id)
+            )
+            if cursor.rowcount == 0:
+                raise UnknownBookmarkError(bookmark_id)
+
+        self._write(update)
+        return self._get(bookmark_id)
+
+    def remove(self, bookmark_id: int) -> Bookmark:
+        """Delete a bookmark; the returned value can be handed to `restore` to undo it."""
+
+        def delete(connection: sqlite3.Connection) -> Bookmark:
+            rows = connection.execute(f"{_SELECT_BOOKMARKS} WHERE b.id = ?", (bookmark_id,)).fetchall()
+            if not rows:
+                raise UnknownBookmarkError(bookmark_id)
+            connection.execute("DELETE FROM bookmarks WHERE id = ?", (bookmark_id,))
+            return _bookmark(rows[0])
+
+        return self._write(delete)
+
+    def restore(self, bookmark: Bookmark) -> Bookmark:
+        """Put a removed bookmark back with its id (ids are never reused); restoring one
+        that is present already changes nothing."""
+        path = str(bookmark.path) if bookmark.path is not None else None
+
+        def insert(connection: sqlite3.Connection) -> None:
+            connection.execute(
+                "INSERT OR IGNORE INTO documents (sha256, path, last_seen) VALUES (?, ?, ?)",
+                (bookmark.document, path, _now()),
+            )
+            connection.execute(
+                """INSERT OR IGNORE INTO bookmarks (id, document, start, "end", exact, prefix, suffix,
+                note, block, created, updated, orphan) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                (bookmark.id, bookmark.document, bookmark.start, bookmark.end, bookmark.exact,
+                 bookmark.prefix, bookmark.suffix, bookmark.note, bookmark.block, bookmark.created,
+                 bookmark.updated, int(bookmark.orphan)),
+            )  # fmt: skip
+
+        self._write(insert)
+        return self._get(bookmark.id)
+
+    # Reading positions
+
+    def save_position(self, document: Document, offset: int) -> None:
+        """Remember where the reader is in `document` (a character offset into its text)."""
+        if not 0 <= offset <= len(document.text):
+            raise ValueError(f"position {offset} is outside the text ({len(document.text)} characters)")
+        self._store_position(self._identify(document), document.text, offset)
+
+    def load_position(self, document: Document) -> int | None:
+        """Where the reader left `document`: by its hash, else (the file was edited) the
+        latest position saved for its path, re-anchored against the new text."""
+        identity = self._identify(document)
+        row = self._read_one('SELECT "offset" FROM positions WHERE document = ?', (identity.sha256,))
+        if row is not None:
+            offset: int = row[0]
+            return offset
+        if identity.path is None:
+            return None
+        row = self._read_one(
+            """SELECT p."offset", p.exact, p.prefix, p.suffix FROM positions AS p
+            JOIN documents AS d ON d.sha256 = p.document WHERE d.path = ? ORDER BY p.updated DESC LIMIT 1""",
+            (identity.path,),
+        )
+        if row is None:
+            return None
+        old_offset, exact, prefix, suffix = row
+        found = reanchor(document.text, Selector(old_offset, old_offset + len(exact), exact, prefix, suffix))
+        offset = found.start if found is not None else min(old_offset, len(document.text))
+        self._store_position(identity, document.text, offset)
+        return offset
+
+    # Settings
+
+    def get_setting(self, key: str) -> str | None:
+        row = self._read_one("SELECT value FROM settings WHERE key = ?", (key,))
+        return None if row is None else str(row[0])
+
+    def set_setting(self, key: str, value: str) -> None:
+        self._write(
+            lambda connection: connection.execute(
+                """INSERT INTO settings (key, value) VALUES (?, ?)
+                ON CONFLICT (key) DO UPDATE SET value = excluded.value""",
+                (key, value),
+            )
+        )
+
+    # Documents
+
+    def documents(self) -> list[KnownDocument]:
+        """Every text the store has seen, the most recently opened first."""
+        rows = self._read("SELECT sha256, path, title, last_seen FROM documents ORDER BY last_seen DESC")
+        return [
+            KnownDocument(sha, Path(path) if path is not None else None, title, seen)
+            for sha, path, title, seen in rows
+        ]
+
+    # Internals
+
+    def _get(self, bookmark_id: int) -> Bookmark:
+        row = self._read_one(f"{_SELECT_BOOKMARKS} WHERE b.id = ?", (bookmark_id,))
+        if row is None:
+            raise UnknownBookmarkError(bookmark_id)
+        return _bookmark(row)
+
+    def _identify(self, document: Document) -> _Identity:
+        """The document's hash and path, recorded (once a session) as seen now."""
+        if self._hashed is None or self._hashed[0] is not document.text:
+            digest = hashlib.sha256(document.text.encode("utf-8", "surrogatepass")).hexdigest()
+            self._hashed = (document.text, digest)
+        path = str(document.source.resolve()) if document.source is not None else None
+        identity = _Identity(self._hashed[1], path, document.title)
+        if identity not in self._recorded:
+            self._write(
+                lambda connection: connection.execute(
+                    """INSERT INTO documents (sha256, path, title, last_seen) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (sha256) DO UPDATE SET path = COALESCE(excluded.path, documents.path),
+                    title = excluded.title, last_seen = excluded.last_seen""",
+                    (identity.sha256, identity.path, identity.title, _now()),
+                )
+            )
+            self._recorded.add(identity)
+        return identity
+
+    def _reanchor_bookmarks(self, document: Document, identity: _Identity) -> None:
+        """Move the bookmarks of earlier texts at this path onto this text."""
+        if identity.path is None:
+            return
+        rows = self._read(
+            """SELECT b.id, b.document, b.start, b."end", b.exact, b.prefix, b.suffix FROM bookmarks AS b
+            JOIN documents AS d ON d.sha256 = b.document WHERE d.path = ? AND b.document != ?""",
+            (identity.path, identity.sha256),
+        )
+        if not rows:
+            return
+        # Matching is done before the write lock is taken; the UPDATEs only apply to rows
+        # no other process has re-anchored meanwhile.
+        moves = [(row[0], row[1], reanchor(document.text, Selector(*row[2:]))) for row in rows]
+
+        def write(connection: sqlite3.Connection) -> None:
+            for bookmark_id, old_document, found in moves:
+                if found is None:
+                    connection.execute(
+                        """UPDATE bookmarks SET document = ?, orphan = 1, block = NULL
+                        WHERE id = ? AND document = ?""",
+                        (identity.sha256, bookmark_id, old_document),
+                    )
+                else:
+                    connection.execute(
+                        """UPDATE bookmarks SET document = ?, start = ?, "end" = ?, exact = ?, prefix = ?,
+                        suffix = ?, block = ?, orphan = 0 WHERE id = ? AND document = ?""",
+                        (identity.sha256, found.start, found.end, found.exact, found.prefix, found.suffix,
+                         document.block_at(found.start), bookmark_id, old_document),
+                    )  # fmt: skip
+
+        self._write(write)
+
+    def _store_position(self, identity: _Identity, text: str, offset: int) -> None:
+        context = select(text, offset, min(len(text), offset + CONTEXT))
+        self._write(
+            lambda connection: connection.execute(
+                """INSERT INTO positions (document, "offset", exact, prefix, suffix, updated)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (document) DO UPDATE SET "offset" = excluded."offset",
+                exact = excluded.exact, prefix = excluded.prefix, suffix = excluded.suffix,
+                updated = excluded.updated""",
+                (identity.sha256, offset, context.exact, context.prefix, context.suffix, _now()),
+            )
+        )
+
+    def _write(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        with self._lock:
+            return transaction(self._connection, work)
+
+    def _read(self, sql: str, parameters: Sequence[object] = ()) -> list[Any]:
+        with self._lock:
+            return self._connection.execute(sql, parameters).fetchall()
+
+    def _read_one(self, sql: str, parameters: Sequence[object] = ()) -> Any:
+        with self._lock:
+            return self._connection.execute(sql, parameters).fetchone()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.screen import Screen
 
 from reader.app.document_view import DocumentView
@@ -40,7 +41,8 @@ class ReaderApp(App[int]):
         return self.query_one(DocumentView)
 
     def compose(self) -> ComposeResult:
-        yield DocumentView(self.document, id="document")
+        with Horizontal(id="main"):
+            yield DocumentView(self.document, id="document")
         yield StatusBar(self.document.title, len(self.document.blocks))
 
     def on_mount(self) -> None:

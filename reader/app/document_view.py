@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from rich.cells import get_character_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -305,6 +306,29 @@ class DocumentView(ScrollView, can_focus=True):
             self._styles[name] = style
         return style
 
+    def _text_left(self) -> int:
+        """Cells from the widget's left edge to the text column (the gutter before it)."""
+        width = self.scrollable_content_region.width
+        return max(0, (width - self.text_layout.width - GUTTER) // 2) + GUTTER
+
+    def offset_at(self, x: int, y: int) -> int | None:
+        """The document offset of the character at widget coordinates `(x, y)`, if any."""
+        layout = self.text_layout
+        info = layout.info(round(self.scroll_y) + y)
+        if info.text_row < 0:
+            return None
+        block = self.document.blocks[info.block]
+        cell = x - self._text_left() - block_indent(block)
+        if cell < 0:
+            return None
+        start, end = layout.row_start[info.text_row], layout.row_end[info.text_row]
+        used = 0
+        for index, character in enumerate(self.document.text[start:end]):
+            used += get_character_cell_size(character)
+            if cell < used:
+                return start + index
+        return None
+
     def render_line(self, y: int) -> Strip:
         row = round(self.scroll_y) + y
         strip = self._strips.get(row)
@@ -319,9 +343,7 @@ class DocumentView(ScrollView, can_focus=True):
         layout = self.text_layout
         if row >= layout.height:
             return Strip.blank(width, base)
-        column = layout.width
-        left = max(0, (width - column - GUTTER) // 2)
-        line = Text(" " * left, style=base, end="")
+        line = Text(" " * (self._text_left() - GUTTER), style=base, end="")
         info = layout.info(row)
         if info.block < 0:
             line.append(" " * GUTTER)

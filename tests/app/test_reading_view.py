@@ -230,3 +230,21 @@ async def test_large_book_paints_its_head_then_loads_the_rest(war_and_peace_path
         assert len(app.document.blocks) == 12170
         assert app.view.scroll_y == app.view.max_scroll_y
         assert "Project Gutenberg" in visible_text(app.view) or "eBooks" in visible_text(app.view)
+
+
+async def test_offset_at_maps_screen_cells_to_document_offsets() -> None:
+    app = essay_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        view = app.view
+        text = app.document.text
+        for y in range(view.scrollable_content_region.height):
+            line = view.render_line(y).text
+            for x, character in enumerate(line):
+                offset = view.offset_at(x, y)
+                if offset is not None:
+                    assert text[offset] == character
+        first_row = view.render_line(3).text
+        x = first_row.index("The loud")
+        assert view.offset_at(x, 3) == 0
+        assert view.offset_at(0, 3) is None  # the margin

@@ -25,7 +25,7 @@ from textual.strip import Strip
 from reader.app.decorations import decoration_style
 from reader.core.document import BlockKind, Document, InlineStyle
 from reader.core.layout import QUOTE_BAR, Layout, block_indent, layout_document
-from reader.core.ranges import RangeLayer
+from reader.core.ranges import Layer
 from reader.core.wrap import all_single_cell
 
 DEFAULT_MEASURE = 76
@@ -101,7 +101,7 @@ class DocumentView(ScrollView, can_focus=True):
         self.document = document
         self._single_cell = all_single_cell(document.text)
         self._layouts: dict[int, Layout] = {}
-        self._layers: dict[str, RangeLayer] = {}
+        self._layers: dict[str, Layer] = {}
         self._marked_blocks: frozenset[int] = frozenset()
         self._strips: LRUCache[int, Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
@@ -186,7 +186,7 @@ class DocumentView(ScrollView, can_focus=True):
 
     # -- decorations --------------------------------------------------------------
 
-    def set_layer(self, name: str, layer: RangeLayer | None) -> None:
+    def set_layer(self, name: str, layer: Layer | None) -> None:
         """Show (or, with None, remove) a layer of ranges tagged with decoration names."""
         if layer is None:
             self._layers.pop(name, None)

@@ -9,6 +9,19 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Iterator
+from typing import Protocol
+
+
+class Layer(Protocol):
+    """Anything the reading view can decorate rows from: tagged ranges by position.
+
+    `RangeLayer` is the simple one; a layer over 47,000 search matches can answer
+    lazily from the matcher's own offsets instead of building tuples up front.
+    """
+
+    def overlapping(self, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+        """Every range sharing a character with `[start, end)`, in order, with its tag."""
+        ...
 
 
 class RangeLayer:

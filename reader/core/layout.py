@@ -26,7 +26,8 @@ def block_indent(block: Block) -> int:
     if block.kind is BlockKind.QUOTE:
         return len(QUOTE_BAR) * max(1, block.level)
     if block.kind is BlockKind.LIST_ITEM:
-        return LIST_INDENT * (block.level + 1) + len(block.marker)
+        # Every paragraph of an item hangs at the same place, marker or not.
+        return LIST_INDENT * (block.level + 1) + max(len(block.marker), 1)
     if block.kind.preformatted:
         return PREFORMATTED_INDENT
     return 0

@@ -112,7 +112,11 @@ def _span(match: re.Match[str]) -> Row:
 
 def _wrap_cells(line: str, width: int, offset: int, rows: list[Row]) -> None:
     """Greedy wrap by cell width; wide (CJK) characters may break anywhere."""
-    row_start = row_end = 0
+    if cell_len(line) <= width:  # a line that fits keeps its indentation, as in _wrap_fast
+        if line.strip(" "):
+            rows.append((offset, offset + len(line.rstrip(" "))))
+        return
+    row_start = row_end = len(line) - len(line.lstrip(" "))
     used = 0
     for match in _WORD.finditer(line):
         word = match.group().rstrip(" ")
@@ -124,10 +128,11 @@ def _wrap_cells(line: str, width: int, offset: int, rows: list[Row]) -> None:
         for piece_start, piece in pieces:
             piece_size = cell_len(piece)
             begin = start + piece_start
-            if used and used + (begin - row_end) + piece_size > width:
+            filled = row_end > row_start
+            if filled and used + (begin - row_end) + piece_size > width:
                 rows.append((offset + row_start, offset + row_end))
-                row_start, used = begin, 0
-            used += (begin - row_end if used else 0) + piece_size
+                row_start, used, filled = begin, 0, False
+            used += (begin - row_end if filled else 0) + piece_size
             row_end = begin + len(piece)
     rows.append((offset + row_start, offset + row_end))
 

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  (the expected texts are typographic: curly quotes and dashes)
+
 """The Markdown parser: blocks, inline spans, tables, front matter, typography and robustness."""
 
 from __future__ import annotations

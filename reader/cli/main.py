@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -43,12 +44,24 @@ def _open_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _keyboard_from_terminal() -> None:
+    """After the document came in on stdin, take keys from the terminal, as `less` does."""
+    try:
+        terminal = os.open("/dev/tty", os.O_RDONLY)
+    except OSError:
+        raise CommandError("-: the document came on stdin and no terminal is left for keys") from None
+    os.dup2(terminal, sys.stdin.fileno())
+    os.close(terminal)
+
+
 def _open(args: argparse.Namespace) -> int:
     try:
         source = read_source(args.path)
     except DocumentError as error:
         raise CommandError(str(error)) from None
     vault = resolve_vault(args.path, args.glossary)
+    if args.path == "-":
+        _keyboard_from_terminal()
     from reader.app.app import ReaderApp
 
     app = ReaderApp(source, vault=vault)

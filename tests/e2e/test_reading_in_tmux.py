@@ -30,3 +30,14 @@ def test_reader_at_40x12_and_without_colour(data_dir: Path) -> None:
         assert "▌ The loud cheers" in term.screen()
         term.keys("q")
         term.wait_until_gone()
+
+
+def test_reader_reads_a_document_from_stdin_and_keys_from_the_terminal(data_dir: Path, tmp_path: Path) -> None:
+    document = tmp_path / "piped.txt"
+    document.write_text("Piped title\n\nA paragraph -- with a dash.\n\nAnother one.\n", encoding="utf-8")
+    env = {"READER_DATA_DIR": str(data_dir)}
+    with terminal(f"sh -c 'cat {document} | {reader_command()} -'", env=env) as term:
+        screen = term.wait_for("A paragraph – with a dash.")
+        assert "--" not in screen
+        term.keys("q")
+        term.wait_until_gone()

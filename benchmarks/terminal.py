@@ -13,6 +13,61 @@ import time
 from dataclasses import dataclass
 
 
+def _spawn(argv: list[str], columns: int, rows: int) -> tuple[int, int]:
+    pid, fd = pty.fork()
+    if pid == 0:  # child
+        os.environ["TERM"] = "xterm-256color"
+        for name in ("NO_COLOR", "COLUMNS", "LINES"):
+            os.environ.pop(name, None)
+        os.execvp(argv[0], argv)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    return pid, fd
+
+
+def _read_until(fd: int, marker: bytes, deadline: float) -> bool:
+    seen = b""
+    while time.perf_counter() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.05)
+        if not ready:
+            continue
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            return False
+        seen = (seen + chunk)[-65536:]
+        if marker in seen:
+            return True
+    return False
+
+
+def _end(pid: int, fd: int) -> float:
+    """Stop the program; its peak resident memory in MiB."""
+    os.kill(pid, signal.SIGTERM)
+    _, _, usage = os.wait4(pid, 0)
+    os.close(fd)
+    return usage.ru_maxrss / 1024
+
+
+def time_to_marker_after_key(
+    argv: list[str], ready: bytes, key: bytes, marker: bytes, *, columns: int = 120, rows: int = 40
+) -> Paint:
+    """Start `argv`, wait for `ready`, then time from sending `key` until `marker` is written."""
+    pid, fd = _spawn(argv, columns, rows)
+    try:
+        if not _read_until(fd, ready, time.perf_counter() + 60):
+            raise RuntimeError(f"{argv}: {ready!r} never appeared")
+        time.sleep(0.5)  # let a large file finish loading behind the first screen
+        _read_until(fd, b"\0never", time.perf_counter() + 0.05)  # drain
+        start = time.perf_counter()
+        os.write(fd, key)
+        if not _read_until(fd, marker, start + 30):
+            raise RuntimeError(f"{argv}: {marker!r} never appeared after {key!r}")
+        elapsed = time.perf_counter() - start
+    finally:
+        peak = _end(pid, fd)
+    return Paint(elapsed, peak)
+
+
 @dataclass(frozen=True)
 class Paint:
     """Seconds from spawn until `marker` was written, and the process's peak RSS in MiB."""
@@ -21,47 +76,16 @@ class Paint:
     peak_mib: float
 
 
-def time_to_marker(
-    argv: list[str],
-    marker: bytes,
-    *,
-    columns: int = 120,
-    rows: int = 40,
-    keys: bytes = b"",
-    timeout: float = 60,
-) -> Paint:
-    """Spawn `argv` in a `columns`x`rows` pty, wait for `marker` in its output, then
-    send `keys` (if any) and end it; report the time to the marker and peak memory."""
+def time_to_marker(argv: list[str], marker: bytes, *, columns: int = 120, rows: int = 40) -> Paint:
+    """Spawn `argv` in a `columns`x`rows` pty; the time until `marker` is written, and
+    the program's peak memory (it is stopped right after)."""
     start = time.perf_counter()
-    pid, fd = pty.fork()
-    if pid == 0:  # child
-        os.environ["TERM"] = "xterm-256color"
-        os.environ.pop("NO_COLOR", None)
-        os.execvp(argv[0], argv)
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
-    seen = b""
-    elapsed = None
-    deadline = start + timeout
+    pid, fd = _spawn(argv, columns, rows)
     try:
-        while time.perf_counter() < deadline:
-            ready, _, _ = select.select([fd], [], [], 0.05)
-            if not ready:
-                continue
-            try:
-                chunk = os.read(fd, 65536)
-            except OSError:
-                break
-            seen = (seen + chunk)[-65536:]
-            if marker in seen:
-                elapsed = time.perf_counter() - start
-                break
-        if keys:
-            os.write(fd, keys)
-            time.sleep(0.2)
+        found = _read_until(fd, marker, start + 60)
+        elapsed = time.perf_counter() - start
     finally:
-        os.kill(pid, signal.SIGTERM)
-        _, _, usage = os.wait4(pid, 0)
-        os.close(fd)
-    if elapsed is None:
-        raise RuntimeError(f"{argv}: {marker!r} never appeared within {timeout} s")
-    return Paint(elapsed, usage.ru_maxrss / 1024)
+        peak = _end(pid, fd)
+    if not found:
+        raise RuntimeError(f"{argv}: {marker!r} never appeared within 60 s")
+    return Paint(elapsed, peak)

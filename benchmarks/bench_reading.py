@@ -1,0 +1,147 @@
+"""The reading view: first paint, `G`, a resize, memory; each beside its baseline.
+
+First paint and `G` are timed end to end in a real pseudo-terminal: from starting
+the process (or sending the key) until the expected text is written.  Baselines
+in the same run: a bare Textual app showing one line, and `less` on the same file.
+The resize is timed in-process through Textual's own resize path (Pilot), for the
+reader on War and Peace and for the bare app.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from benchmarks.common import ESSAY, ROOT, WAR_AND_PEACE, Figure
+from benchmarks.terminal import Paint, time_to_marker, time_to_marker_after_key
+
+PYTHON = sys.executable
+READER = str(Path(PYTHON).parent / "reader")
+BARE = [PYTHON, str(ROOT / "benchmarks" / "bare_app.py")]
+BARE_MARKER = b"bare textual app ready"
+ESSAY_MARKER = b"The loud cheers in parts"
+BOOK_MARKER = b"This eBook is for the use"
+BOOK_END_MARKER = b"hear about new eBooks."
+
+
+def _median(paints: list[Paint]) -> tuple[float, float]:
+    return statistics.median(p.seconds for p in paints) * 1000, statistics.median(p.peak_mib for p in paints)
+
+
+def _first_paints(runs: int) -> list[Figure]:
+    """Interleaved runs, so that load on this noisy machine hits every program alike."""
+    bare: list[Paint] = []
+    essay: list[Paint] = []
+    book: list[Paint] = []
+    less: list[Paint] = []
+    for _ in range(runs):
+        bare.append(time_to_marker(BARE, BARE_MARKER))
+        essay.append(time_to_marker([READER, str(ESSAY)], ESSAY_MARKER))
+        book.append(time_to_marker([READER, str(WAR_AND_PEACE)], BOOK_MARKER))
+        less.append(time_to_marker(["less", str(WAR_AND_PEACE)], BOOK_MARKER))
+    bare_ms, _ = _median(bare)
+    essay_ms, _ = _median(essay)
+    book_ms, _ = _median(book)
+    less_ms, _ = _median(less)
+    return [
+        Figure("first paint: the essay", essay_ms, "bare Textual app, one line", bare_ms, target="<= 1.15x"),
+        Figure(
+            "first paint: War and Peace", book_ms, "bare Textual app, one line", bare_ms, target="<= 1.3x"
+        ),
+        Figure("first paint: War and Peace", book_ms, "less war-and-peace.txt", less_ms),
+    ]
+
+
+def _jump_to_end(runs: int) -> list[Figure]:
+    """`G` in the running app, until the book's last lines are on the screen; and the
+    peak memory of that run (the whole book loaded and laid out) beside a bare app's."""
+    reader = [
+        time_to_marker_after_key([READER, str(WAR_AND_PEACE)], BOOK_MARKER, b"G", BOOK_END_MARKER)
+        for _ in range(runs)
+    ]
+    less = [
+        time_to_marker_after_key(["less", str(WAR_AND_PEACE)], BOOK_MARKER, b"G", BOOK_END_MARKER)
+        for _ in range(runs)
+    ]
+    bare = [time_to_marker(BARE, BARE_MARKER) for _ in range(runs)]
+    reader_ms, reader_mib = _median(reader)
+    return [
+        Figure(
+            "G: jump to the end of War and Peace", reader_ms, "less: G", _median(less)[0], target="< 50 ms"
+        ),
+        Figure(
+            "peak memory: War and Peace, read to the end",
+            reader_mib,
+            "bare Textual app, one line",
+            _median(bare)[1],
+            "MiB",
+            "< 2x",
+        ),
+    ]
+
+
+async def _rewrap_ms(app: object, runs: int) -> float:
+    """The view's own work on a new width: re-wrap the whole book and draw the screen."""
+    from reader.app.app import ReaderApp
+
+    assert isinstance(app, ReaderApp)
+    times = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        view = app.view
+        for index in range(runs):
+            view.measure = 70 if index % 2 == 0 else 76
+            view._layouts.clear()  # a width never seen: a real re-wrap, no cache
+            start = time.perf_counter()
+            view._relayout()
+            for y in range(view.scrollable_content_region.height):
+                view.render_line(y)
+            times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+async def _resize_ms(app: object, runs: int) -> float:
+    from textual.app import App
+
+    assert isinstance(app, App)
+    times = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        for index in range(runs):
+            width = 100 if index % 2 == 0 else 120
+            start = time.perf_counter()
+            await pilot.resize_terminal(width, 40)
+            await pilot.pause()
+            times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def _resize(runs: int) -> list[Figure]:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bare_app import BareApp
+
+    from reader.app.app import ReaderApp
+    from reader.core.loading import read_source
+
+    rewrap = asyncio.run(_rewrap_ms(ReaderApp(read_source(WAR_AND_PEACE)), runs))
+    reader = asyncio.run(_resize_ms(ReaderApp(read_source(WAR_AND_PEACE)), runs))
+    bare = asyncio.run(_resize_ms(BareApp(), runs))
+    return [
+        Figure(
+            "re-wrap War and Peace, draw the screen",
+            rewrap,
+            "bare Textual app: resize (Pilot)",
+            bare,
+            target="< 50 ms",
+        ),
+        Figure("resize War and Peace (Pilot)", reader, "bare Textual app: resize (Pilot)", bare),
+    ]
+
+
+def figures(runs: int) -> list[Figure]:
+    return [*_first_paints(runs), *_jump_to_end(runs), *_resize(runs)]

@@ -1,0 +1,37 @@
+"""Every benchmark, each figure beside its baseline measured in this same run.
+
+    python -m benchmarks.run [--runs N]
+
+Medians of N runs (default 7): these machines are noisy.  War and Peace
+(../shared/corpus/war-and-peace.txt) is the large document throughout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from benchmarks import bench_linker, bench_reading, bench_search
+from benchmarks.common import WAR_AND_PEACE, Figure
+
+SUITES = {"reading": bench_reading, "search": bench_search, "linker": bench_linker}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="runs per figure (median reported)")
+    parser.add_argument("suites", nargs="*", choices=[*SUITES, []], help="which suites (default: all)")
+    args = parser.parse_args()
+    if not WAR_AND_PEACE.exists():
+        print(f"benchmarks: {WAR_AND_PEACE} is missing", file=sys.stderr)
+        return 2
+    print(f"{'figure':<46} {'value':>13} | {'baseline (same run)':<34} {'value':>13} | ratio    target")
+    for name in args.suites or list(SUITES):
+        figures: list[Figure] = SUITES[name].figures(args.runs)
+        for figure in figures:
+            print(figure.line(), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -7,7 +7,7 @@ width (cached here), and this widget turns the rows the compositor asks for into
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from rich.cells import get_character_cell_size
 from rich.segment import Segment
@@ -27,6 +27,9 @@ from reader.core.document import BlockKind, Document, InlineStyle
 from reader.core.layout import QUOTE_BAR, Layout, block_indent, layout_document
 from reader.core.ranges import Layer
 from reader.core.wrap import all_single_cell
+
+if TYPE_CHECKING:
+    from textual.selection import Selection
 
 DEFAULT_MEASURE = 76
 MIN_MEASURE = 24
@@ -76,6 +79,10 @@ class DocumentView(ScrollView, can_focus=True):
         Binding("minus", "narrower", "Narrower", show=False),
         Binding("plus", "wider", "Wider", show=False),
         Binding("equals_sign", "reset_measure", "Reset width", show=False),
+        # Glossary mentions are the essay's links: tab moves between them, as in a browser.
+        Binding("tab", "app.glossary('next_mention')", "Next mention", show=False),
+        Binding("shift+tab", "app.glossary('previous_mention')", "Previous mention", show=False),
+        Binding("enter", "app.glossary('open_mention')", "Open mention", show=False),
     ]
 
     DEFAULT_CSS = """
@@ -144,6 +151,8 @@ class DocumentView(ScrollView, can_focus=True):
         layout = self.text_layout
         self._current = layout
         self._strips.clear()
+        if old is not layout and self.text_selection is not None:
+            self.screen.clear_selection()  # its points are rows of the old layout
         self.virtual_size = Size(self.scrollable_content_region.width, layout.height)
         if old is not None and old is not layout and self.scroll_y > 0:
             self._scroll_to_row(layout.row_of_offset(anchor))
@@ -198,6 +207,27 @@ class DocumentView(ScrollView, can_focus=True):
     def set_marked_blocks(self, blocks: frozenset[int]) -> None:
         """Blocks that carry a mark in the margin (bookmarks)."""
         self._marked_blocks = blocks
+        self._strips.clear()
+        self.refresh()
+
+    # -- mouse selection ---------------------------------------------------------------
+
+    @property
+    def selected_range(self) -> tuple[int, int] | None:
+        """The `[start, end)` of the text selected with the mouse, if any."""
+        selection = self.text_selection
+        return None if selection is None else self._selected_range(selection)
+
+    def _selected_range(self, selection: Selection) -> tuple[int, int] | None:
+        from reader.app.text_selection import selected_range
+
+        return selected_range(self.document, self.text_layout, selection)
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        span = self._selected_range(selection)
+        return None if span is None else (self.document.text[span[0] : span[1]], "\n")
+
+    def selection_updated(self, selection: Selection | None) -> None:
         self._strips.clear()
         self.refresh()
 
@@ -342,8 +372,9 @@ class DocumentView(ScrollView, can_focus=True):
         base = self.rich_style
         layout = self.text_layout
         if row >= layout.height:
-            return Strip.blank(width, base)
-        line = Text(" " * (self._text_left() - GUTTER), style=base, end="")
+            return Strip.blank(width, base).apply_offsets(0, row)
+        margin = self._text_left()
+        line = Text(" " * (margin - GUTTER), style=base, end="")
         info = layout.info(row)
         if info.block < 0:
             line.append(" " * GUTTER)
@@ -352,9 +383,28 @@ class DocumentView(ScrollView, can_focus=True):
             line.append(header, self._style("date" if is_date else "title"))
         elif info.text_row >= 0:
             self._append_text_row(line, info.block, info.text_row, info.first, layout)
+            margin += block_indent(self.document.blocks[info.block])
+            self._show_selection(line, row, margin)
         # Every segment carries a style: Textual's NO_COLOR filter expects one.
         segments = [Segment(text, style or base) for text, style, _ in line.render(self.app.console) if text]
-        return Strip(segments).extend_cell_length(width, base).crop(0, width)
+        # Offsets for Textual's mouse selection: (character in the row's text, layout row).
+        return Strip(segments).extend_cell_length(width, base).crop(0, width).apply_offsets(-margin, row)
+
+    def _show_selection(self, line: Text, row: int, margin: int) -> None:
+        """Highlight the part of a text row (after `margin` characters) under the mouse selection."""
+        selection = self.text_selection
+        if selection is None:
+            return
+        from reader.app.text_selection import row_span
+
+        span = row_span(selection, row, len(line) - margin)
+        if span is not None:
+            # Without colour the theme's selection colours become one grey: reverse instead.
+            if self.app.no_color:
+                style = Style(reverse=True)
+            else:
+                style = self.screen.get_component_rich_style("screen--selection")
+            line.stylize(style, margin + span[0], margin + span[1])
 
     def _append_text_row(self, line: Text, index: int, text_row: int, first: bool, layout: Layout) -> None:
         document = self.document

@@ -32,7 +32,7 @@ def test_reader_at_40x12_and_without_colour(data_dir: Path) -> None:
         term.wait_until_gone()
 
 
-def test_reader_reads_a_document_from_stdin_and_keys_from_the_terminal(data_dir: Path, tmp_path: Path) -> None:
+def test_reader_reads_stdin_and_keys_from_the_terminal(data_dir: Path, tmp_path: Path) -> None:
     document = tmp_path / "piped.txt"
     document.write_text("Piped title\n\nA paragraph -- with a dash.\n\nAnother one.\n", encoding="utf-8")
     env = {"READER_DATA_DIR": str(data_dir)}

@@ -1,0 +1,120 @@
+"""`'` or `B`: the document's bookmarks, to jump to, annotate or delete."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from reader.app.bookmark_text import excerpt, local_date, paragraph_label
+from reader.core.bookmarks.model import Bookmark
+
+if TYPE_CHECKING:
+    from reader.app.bookmarks_ui import BookmarkKeeper
+
+_EXCERPT = 160
+EMPTY = (
+    "No bookmarks in this document yet: m bookmarks the paragraph at the cursor "
+    "(or the text selected with the mouse)."
+)
+HINT = "enter jump · e edit note · d delete · u undo delete · escape close"
+
+
+def bookmark_prompt(bookmark: Bookmark) -> Text:
+    """Two lines: where and when, with the passage; then the note (or why it is lost)."""
+    prompt = Text(no_wrap=True, overflow="ellipsis", end="")
+    prompt.append(f"{paragraph_label(bookmark.block):<7}", "bold")
+    prompt.append(f"{local_date(bookmark.created)}  ", "dim")
+    prompt.append(excerpt(bookmark.exact, _EXCERPT), "italic")
+    if bookmark.orphan:
+        prompt.append("\n       no longer found in this text: it was edited since", "bold")
+    if bookmark.note:
+        prompt.append("\n       ✎ ")
+        prompt.append(" ".join(bookmark.note.split()))
+    return prompt
+
+
+class BookmarkList(ModalScreen[Bookmark | None]):
+    """The bookmarks in reading order, lost ones last; dismissed with the one to jump to."""
+
+    BINDINGS = [
+        Binding("escape,q", "close", "Close"),
+        Binding("e", "edit", "Edit note"),
+        Binding("d,delete", "delete", "Delete"),
+        Binding("u", "undo", "Undo delete"),
+    ]
+
+    DEFAULT_CSS = """
+    BookmarkList { align: center middle; }
+    BookmarkList > Vertical {
+        width: 96; max-width: 100%; height: auto; max-height: 90%;
+        border: round $accent; background: $surface; padding: 0 1;
+    }
+    BookmarkList .list-title { text-style: bold; color: $accent; }
+    BookmarkList .list-hint, BookmarkList .list-empty { color: $text-muted; }
+    BookmarkList .list-title, BookmarkList .list-hint { text-wrap: nowrap; text-overflow: ellipsis; }
+    BookmarkList OptionList { max-height: 1fr; text-wrap: nowrap; text-overflow: ellipsis; }
+    """
+
+    def __init__(self, keeper: BookmarkKeeper) -> None:
+        super().__init__()
+        self._keeper = keeper
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(classes="list-title", markup=False)
+            yield Static(EMPTY, classes="list-empty", markup=False)
+            yield OptionList(compact=True)
+            yield Static(HINT, classes="list-hint", markup=False)
+
+    def on_mount(self) -> None:
+        self.refresh_bookmarks()
+
+    @property
+    def _options(self) -> OptionList:
+        return self.query_one(OptionList)
+
+    def refresh_bookmarks(self) -> None:
+        """Show the keeper's bookmarks again (after an edit, a delete or an undo)."""
+        bookmarks = self._keeper.bookmarks
+        options = self._options
+        highlighted = options.highlighted
+        options.set_options(Option(bookmark_prompt(b), id=str(b.id)) for b in bookmarks)
+        if bookmarks:
+            options.highlighted = min(highlighted or 0, len(bookmarks) - 1)
+        options.display = bool(bookmarks)
+        self.query_one(".list-empty").display = not bookmarks
+        count = f"{len(bookmarks)} bookmark{'' if len(bookmarks) == 1 else 's'}"
+        self.query_one(".list-title", Static).update(f"Bookmarks · {count} · {self._keeper.title}")
+        options.focus()
+
+    def _current(self) -> Bookmark | None:
+        index = self._options.highlighted
+        bookmarks = self._keeper.bookmarks
+        return bookmarks[index] if index is not None and index < len(bookmarks) else None
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(self._current())
+
+    def action_edit(self) -> None:
+        bookmark = self._current()
+        if bookmark is not None:
+            self._keeper.edit_note(bookmark, then=self.refresh_bookmarks)
+
+    def action_delete(self) -> None:
+        bookmark = self._current()
+        if bookmark is not None:
+            self._keeper.delete(bookmark, then=self.refresh_bookmarks)
+
+    def action_undo(self) -> None:
+        self._keeper.undo_delete(then=self.refresh_bookmarks)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

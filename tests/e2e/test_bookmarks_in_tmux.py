@@ -1,0 +1,61 @@
+"""The installed `reader` in tmux: a bookmark with a note outlives the session, and so does
+the reading position."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.e2e.tmux import reader_command, terminal
+
+
+def test_a_bookmark_made_in_the_app_is_listed_by_the_cli(data_dir: Path) -> None:
+    env = {"READER_DATA_DIR": str(data_dir)}
+    with terminal(reader_command(), width=100, height=30, env=env) as term:
+        term.wait_for("The loud cheers")
+        term.keys("}", "}", "m")
+        term.wait_for("Bookmark ¶ 3")
+        term.keys("-l", "Trotsky's export of revolution")
+        term.keys("Enter")
+        screen = term.wait_for("Bookmarked ¶ 3")
+        assert "◆▌ That policy was famously pursued" in screen
+        term.keys("'")
+        screen = term.wait_for("✎ Trotsky's export of revolution")
+        assert "¶ 3" in screen
+        term.keys("Escape")  # alone: an escape followed at once by q reads as alt+q
+        term.wait_for("◆▌ That policy")
+        term.keys("q")
+        term.wait_until_gone()
+    listed = subprocess.run(
+        [sys.executable, "-m", "reader", "bookmarks", "list", "--json"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        check=True,
+    )
+    (bookmark,) = json.loads(listed.stdout)
+    assert bookmark["note"] == "Trotsky's export of revolution"
+    assert bookmark["block"] == 2
+    assert bookmark["exact"].startswith("That policy was famously pursued by Soviet Russia")
+
+
+def test_the_app_resumes_where_the_reader_left(data_dir: Path) -> None:
+    env = {"READER_DATA_DIR": str(data_dir)}
+    with terminal(reader_command(), width=100, height=30, env=env) as term:
+        term.wait_for("The loud cheers")
+        term.keys("Space", "Space")
+        # Keys pressed while the store opens wait for it: once this prompt is up, it is open.
+        term.keys("m")
+        term.wait_for("Bookmark ¶")
+        term.keys("Escape")
+        term.wait_for("Bookmarked ¶")
+        term.keys("q")
+        term.wait_until_gone()
+    with terminal(reader_command(), width=100, height=30, env=env) as term:
+        screen = term.wait_for("Resumed at ¶ ")
+        assert "The loud cheers in parts of the West over upheavals in countries" not in screen
+        term.keys("q")
+        term.wait_until_gone()

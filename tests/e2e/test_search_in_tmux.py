@@ -1,0 +1,63 @@
+"""The installed `reader` in a real terminal: `/` highlights as you type, n/N, the results list."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+from tests.e2e.tmux import Terminal, reader_command, terminal
+
+REVERSED = r"\x1b\[(?:\d+;)*7m(?:\x1b\[[\d;]*m)*"
+"""The escape sequences that begin reverse video (a search hit), then any colour ones."""
+
+
+def wait_until_absent(term: Terminal, text: str, timeout: float = 10) -> None:
+    deadline = time.monotonic() + timeout
+    while text in term.screen():
+        assert time.monotonic() < deadline, f"{text!r} stayed on the screen"
+        time.sleep(0.1)
+
+
+def test_slash_searches_the_essay_and_n_steps_through_the_hits(data_dir: Path) -> None:
+    env = {"READER_DATA_DIR": str(data_dir)}
+    with terminal(reader_command(), env=env) as term:
+        term.wait_for("The loud cheers")
+        term.keys("/")
+        term.wait_for("^r regex")
+        term.keys("-l", "Russia")
+        bar = term.wait_for("1/15")
+        assert re.search(r"^/ Russia +1/15", bar, re.MULTILINE)
+        assert re.search(REVERSED + "Russia", term.screen(escapes=True))
+        term.keys("Enter")
+        term.wait_for("/Russia 1/15")
+        term.keys("n")
+        term.wait_for("/Russia 2/15")
+        term.keys("N", "N")
+        screen = term.wait_for("/Russia 15/15")
+        assert "search wrapped" in screen
+        term.keys("C-f")
+        term.wait_for("15 matches")  # the list opens on the current hit, the last
+        term.keys("Up", "Enter")
+        term.wait_for("/Russia 14/15")
+        term.keys("q")
+        term.wait_until_gone()
+
+
+def test_a_bad_pattern_at_40x12_without_colour(data_dir: Path) -> None:
+    env = {"READER_DATA_DIR": str(data_dir), "NO_COLOR": "1"}
+    with terminal(reader_command(), width=40, height=12, env=env) as term:
+        term.wait_for("The loud")
+        term.keys("/")
+        term.wait_for("^w word")
+        term.keys("C-r")
+        term.keys("-l", "(Iran")
+        term.wait_for("bad pattern")
+        term.keys("-l", ")")
+        term.wait_for("1/15")
+        # Without colour the hits still show, in reverse video.
+        assert re.search(REVERSED + "Iran", term.screen(escapes=True))
+        term.keys("Escape")
+        wait_until_absent(term, "(Iran)")  # escape and q at once would read as alt+q
+        term.keys("q")
+        term.wait_until_gone()

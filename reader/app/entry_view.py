@@ -20,6 +20,7 @@ from reader.core.document import Document
 from reader.core.glossary.linker import Mention
 from reader.core.glossary.model import Entry
 from reader.core.glossary.wikilinks import title_from_href, to_markdown
+from reader.core.snippets import snippet
 
 SNIPPET = 64
 """Characters of context around a mention in the list of mentions."""
@@ -38,19 +39,9 @@ def entry_dates(entry: Entry) -> str:
 
 def mention_snippet(document: Document, mention: Mention, room: int = SNIPPET) -> Text:
     """The mention in bold reverse, with up to `room` characters of its paragraph around it."""
-    block = document.blocks[mention.block]
-    side = max(0, room - (mention.end - mention.start)) // 2
-    left = max(block.start, mention.start - side)
-    right = min(block.end, mention.end + side)
-    before = document.text[left : mention.start]
-    after = document.text[mention.end : right]
-    if left > block.start:
-        before = "…" + before.split(" ", 1)[-1]
-    if right < block.end:
-        after = after.rsplit(" ", 1)[0] + "…"
-    text = Text(before.replace("\n", " "), end="")
-    text.append(document.text[mention.start : mention.end].replace("\n", " "), "bold reverse")
-    text.append(after.replace("\n", " "))
+    shown = snippet(document, mention, room)
+    text = Text(shown.text, end="")
+    text.stylize("bold reverse", shown.start, shown.end)
     return text
 
 

@@ -24,7 +24,8 @@ from textual.strip import Strip
 
 from reader.core.document import Document
 from reader.core.glossary.model import Entry
-from reader.core.search import Matches, snippet
+from reader.core.search import Matches
+from reader.core.snippets import snippet
 
 CURSOR_MARK = "▶ "
 ENTRY_MARK = "◆ "

@@ -32,6 +32,7 @@ from reader.core.glossary.model import Entry, Glossary, Severity
 from reader.core.glossary.suggest import suggest_names
 from reader.core.glossary.vault import VaultError, load_glossary
 from reader.core.glossary.wikilinks import to_markdown
+from reader.core.snippets import snippet
 
 _SNIPPET = 72
 _MENTIONED_WITH = 8
@@ -90,19 +91,9 @@ def _mention_json(context: _Context, mention: Mention) -> dict[str, Any]:
 
 def _snippet(document: Document, mention: Mention) -> Text:
     """The mention with some of its paragraph either side, the mention highlighted."""
-    block = document.blocks[mention.block]
-    room = max(0, _SNIPPET - (mention.end - mention.start)) // 2
-    left = max(block.start, mention.start - room)
-    right = min(block.end, mention.end + room)
-    before = document.text[left : mention.start]
-    after = document.text[mention.end : right]
-    if left > block.start:
-        before = "…" + before.split(" ", 1)[-1]
-    if right < block.end:
-        after = after.rsplit(" ", 1)[0] + "…"
-    text = Text(before.replace("\n", " "))
-    text.append(document.text[mention.start : mention.end], style=_HIGHLIGHT)
-    text.append(after.replace("\n", " "))
+    shown = snippet(document, mention, _SNIPPET)
+    text = Text(shown.text)
+    text.stylize(_HIGHLIGHT, shown.start, shown.end)
     return text
 
 

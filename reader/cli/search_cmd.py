@@ -24,7 +24,8 @@ from reader.cli.common import (
 from reader.core.document import Document
 from reader.core.glossary.model import Entry, Glossary
 from reader.core.glossary.vault import VaultError, load_glossary
-from reader.core.search import Match, SearchError, SearchOptions, match_entries, search, snippet
+from reader.core.search import Match, SearchError, SearchOptions, match_entries, search
+from reader.core.snippets import snippet
 
 DEFAULT_CONTEXT = 80
 _HIGHLIGHT = "bold reverse"

@@ -96,15 +96,6 @@ class Matches(Sequence[Match]):
 
 
 @dataclass(frozen=True, slots=True)
-class Snippet:
-    """A match in context: `text` on one line, the match at `[start, end)` of it."""
-
-    text: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True, slots=True)
 class _Query:
     """A compiled query and which folded copy of a text it must run on."""
 
@@ -235,28 +226,6 @@ def search(document: Document, query: str, options: SearchOptions = SearchOption
     Raises `SearchError` for a regular expression that does not compile.
     """
     return search_terms(document, [query], options)
-
-
-def snippet(document: Document, match: Match, width: int = 80) -> Snippet:
-    """The match with about `width` characters of its block around it, cut at spaces."""
-    block = document.blocks[match.block]
-    text = document.text
-    room = max(0, width - (match.end - match.start))
-    after = min(block.end - match.end, room - room // 2)
-    before = min(match.start - block.start, room - after)
-    after = min(block.end - match.end, room - before)
-    left, right = match.start - before, match.end + after
-    if left > block.start:
-        space = text.find(" ", left, match.start)
-        left = space + 1 if space != -1 else left
-    if right < block.end:
-        space = text.rfind(" ", match.end, right)
-        right = space if space != -1 else right
-    prefix = "…" if left > block.start else ""
-    suffix = "…" if right < block.end else ""
-    body = text[left:right].replace("\n", " ")
-    offset = len(prefix) - left
-    return Snippet(prefix + body + suffix, match.start + offset, match.end + offset)
 
 
 def _name_key(name: str) -> str:

@@ -20,8 +20,8 @@ from reader.core.search import (
     match_entries,
     search,
     search_terms,
-    snippet,
 )
+from reader.core.snippets import snippet
 
 
 def document(*blocks: str, kind: BlockKind = BlockKind.PARAGRAPH) -> Document:

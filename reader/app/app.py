@@ -18,7 +18,7 @@ from reader.app.glossary_controller import BREAKPOINTS, GlossaryController, glos
 from reader.app.status_bar import StatusBar
 from reader.core.document import Document
 from reader.core.layout import Layout, layout_document
-from reader.core.loading import SourceText, parse_source
+from reader.core.loading import DocumentError, SourceText, parse_file, parse_source
 
 if TYPE_CHECKING:
     from reader.app.bookmarks_ui import BookmarkKeeper
@@ -62,9 +62,13 @@ class ReaderApp(App[int]):
 
     def __init__(self, source: SourceText, *, vault: Path | None = None) -> None:
         super().__init__()
-        self.source = source
         self.vault = vault
         self.document = parse_source(source, head=HEAD_CHARS)
+        # What the rest of a large file is parsed from: a file is read again in pieces, so
+        # the whole text is not held twice; only standard input has to be kept.
+        self._source: SourceText | None = None
+        if not self.document.complete:
+            self._source = source if source.source is None else source._replace(text="")
         self.glossary = GlossaryController(self)
         # Held, not queried: with a modal screen on top, a query would search that screen.
         self.view = DocumentView(self.document, id="document")
@@ -92,7 +96,16 @@ class ReaderApp(App[int]):
 
     def _parse_all(self, width: int) -> None:
         """Worker thread: the whole document and its layout at the current width."""
-        document = parse_source(self.source)
+        source, self._source = self._source, None
+        assert source is not None
+        if source.source is None:
+            document = parse_source(source)
+        else:
+            try:
+                document = parse_file(source.source, source.codec, notice=source.notice)
+            except DocumentError as error:
+                self.call_from_thread(self.notify, str(error), severity="error")
+                return
         layout = layout_document(document, width)
         self.call_from_thread(self._loaded, document, layout)
 

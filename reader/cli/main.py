@@ -65,6 +65,7 @@ def _open(args: argparse.Namespace) -> int:
     from reader.app.app import ReaderApp
 
     app = ReaderApp(source, vault=vault)
+    del source  # the app keeps what it needs; a large file's full text may go
     app.run()
     return app.return_code or 0
 

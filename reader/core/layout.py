@@ -1,14 +1,15 @@
 """The document laid out as rows for one column width: what the reading view scrolls.
 
 A `Layout` is computed once per width (and cached by the view).  It keeps each
-text row as a `[start, end)` range of `Document.text` in two flat integer lists,
+text row as a `[start, end)` range of `Document.text` in two flat integer arrays,
 and where each block's rows begin; the blank row between two blocks is implied.
-So a 60,000-row book costs two lists of ints, and a row's block is a bisection.
+So a 60,000-row book costs under a megabyte, and a row's block is a bisection.
 """
 
 from __future__ import annotations
 
 import bisect
+from array import array
 from dataclasses import dataclass, field
 from operator import add
 from typing import NamedTuple
@@ -50,8 +51,8 @@ class Layout:
 
     width: int
     header: list[str]
-    row_start: list[int]
-    row_end: list[int]
+    row_start: array[int]
+    row_end: array[int]
     block_row: list[int]
     """Index of each block's first text row."""
     _screen_first: list[int] = field(init=False, repr=False)
@@ -131,9 +132,9 @@ def layout_document(document: Document, width: int, *, single_cell: bool | None 
     text = document.text
     width = max(1, width)
     fast = all_single_cell(text) if single_cell is None else single_cell
-    all_starts, all_ends = wrap_all(text, width) if fast else ([], [])
-    starts: list[int] = []
-    ends: list[int] = []
+    all_starts, all_ends = wrap_all(text, width) if fast else (array("l"), array("l"))
+    starts: array[int] = array("l")
+    ends: array[int] = array("l")
     block_row: list[int] = []
     taken = 0  # rows of all_starts/all_ends copied so far
     cursor = 0

@@ -8,16 +8,22 @@ all-capitals lines (`CHAPTER IV`, `BOOK ONE: 1805`) become headings.
 from __future__ import annotations
 
 import re
+from collections import deque
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TextIO
 
 from reader.core.document import BlockKind, Document, DocumentBuilder
-from reader.core.typography import typeset
+from reader.core.typography import typeset_paragraph
 
 _BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
 _LEADING_DATE = re.compile(r"\A\s*date:?[ \t]+(\d{4}(?:-\d{2}(?:-\d{2})?)?)\b[ \t]*")
 _GUTENBERG_TITLE = re.compile(r"^Title:[ \t]*(.+)$", re.MULTILINE)
 _MAX_HEADING = 60
 _MAX_TITLE = 64
+_TITLE_SCAN = 4000
+"""A Gutenberg `Title:` line is looked for this far into the text."""
+_PIECE = 1 << 18
 
 
 def _classify(lines: list[str]) -> tuple[BlockKind, str]:
@@ -32,8 +38,7 @@ def _classify(lines: list[str]) -> tuple[BlockKind, str]:
     return BlockKind.PARAGRAPH, " ".join(line.strip() for line in lines)
 
 
-def _title_from(text: str, first_block: str, fallback: str) -> str:
-    head = text[:4000]
+def _title_from(head: str, first_block: str, fallback: str) -> str:
     match = _GUTENBERG_TITLE.search(head)
     if match:
         return match.group(1).strip()
@@ -56,26 +61,71 @@ def parse_plain_text(
     are independent), so the reading view can paint them while the rest is parsed.
     """
     complete = True
+    end = len(text)
     if head is not None:
         cut = text.find("\n\n", head)
         if cut != -1:
-            text, complete = text[:cut], False
-    date: str | None = None
+            end, complete = cut, False
+    date, start = _date_at_start(text)
+    chunks = _chunks(text, start, end)
+    return _build(chunks, text[:_TITLE_SCAN], date, source, fallback_title, complete=complete)
+
+
+def parse_plain_stream(
+    stream: TextIO, *, source: Path | None = None, fallback_title: str = "Untitled"
+) -> Document:
+    """`parse_plain_text` of everything `stream` yields (opened with universal newlines),
+    read a piece at a time: the whole text is never held, only the document built."""
+    first = stream.read(max(_PIECE, _TITLE_SCAN))
+    date, start = _date_at_start(first)
+    chunks = _stream_chunks(first, start, stream)
+    return _build(chunks, first[:_TITLE_SCAN], date, source, fallback_title, complete=True)
+
+
+def _date_at_start(text: str) -> tuple[str | None, int]:
+    """A leading `date YYYY-MM-DD` line: the date, and where the text proper starts."""
     match = _LEADING_DATE.match(text)
-    if match:
-        date = match.group(1)
-        text = text[match.end() :]
-    kinds: list[BlockKind] = []
-    texts: list[str] = []
-    for chunk in _BLANK_LINES.split(text):
-        lines = [line.rstrip() for line in chunk.split("\n") if line.strip()]
-        if not lines:
-            continue
-        kind, body = _classify(lines)
-        kinds.append(kind)
-        texts.append(body)
+    return (match.group(1), match.end()) if match else (None, 0)
+
+
+def _build(
+    chunks: Iterable[str],
+    head: str,
+    date: str | None,
+    source: Path | None,
+    fallback_title: str,
+    *,
+    complete: bool,
+) -> Document:
     builder = DocumentBuilder()
-    for kind, body in zip(kinds, typeset(texts), strict=True):
-        builder.add(kind, body, level=2 if kind is BlockKind.HEADING else 0)
-    title = _title_from(text, builder.first_text(), fallback_title)
+    # Chunk by chunk, never holding a second copy of the whole book: the peak memory
+    # of opening War and Peace is part of what is measured.
+    for chunk in chunks:
+        lines = [line.rstrip() for line in chunk.split("\n") if line.strip()]
+        if lines:
+            kind, body = _classify(lines)
+            builder.add(kind, typeset_paragraph(body), level=2 if kind is BlockKind.HEADING else 0)
+    title = _title_from(head, builder.first_text(), fallback_title)
     return builder.build(title, date=date, source=source, complete=complete)
+
+
+def _stream_chunks(first: str, start: int, stream: TextIO) -> Iterator[str]:
+    """The runs between blank lines of `first[start:]` and then of the rest of `stream`."""
+    pending = first[start:]
+    while piece := stream.read(_PIECE):
+        pending += piece
+        # Everything up to the last blank line is complete; a blank run cut by the piece
+        # boundary only yields an empty chunk, which has no lines and adds no block.
+        last = deque(_BLANK_LINES.finditer(pending), maxlen=1)
+        if last:
+            yield from _chunks(pending, 0, last[0].start())
+            pending = pending[last[0].end() :]
+    yield from _chunks(pending, 0, len(pending))
+
+
+def _chunks(text: str, start: int, end: int) -> Iterator[str]:
+    """The runs of `text[start:end]` between blank lines."""
+    for separator in _BLANK_LINES.finditer(text, start, end):
+        yield text[start : separator.start()]
+        start = separator.end()
+    yield text[start:end]

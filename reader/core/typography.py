@@ -106,10 +106,14 @@ def smartquotes(text: str) -> str:
     return "".join(chars)
 
 
+def typeset_paragraph(paragraph: str) -> str:
+    """Dashes, ellipses and curly quotes for one paragraph (quotes pair within it)."""
+    paragraph = replace(paragraph)
+    if "'" in paragraph or '"' in paragraph:
+        paragraph = smartquotes(paragraph)
+    return paragraph
+
+
 def typeset(paragraphs: list[str]) -> list[str]:
-    """Dashes, ellipses and curly quotes, paragraph by paragraph (quotes pair within one)."""
-    result = [replace(paragraph) for paragraph in paragraphs]
-    for index, paragraph in enumerate(result):
-        if "'" in paragraph or '"' in paragraph:
-            result[index] = smartquotes(paragraph)
-    return result
+    """`typeset_paragraph` for each paragraph."""
+    return [typeset_paragraph(paragraph) for paragraph in paragraphs]

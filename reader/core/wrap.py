@@ -10,9 +10,9 @@ marks, emoji) goes through a slower path that asks Rich for cell widths.
 from __future__ import annotations
 
 import re
+from array import array
 from functools import lru_cache
-from itertools import accumulate
-from operator import add, itemgetter
+from operator import itemgetter
 
 from rich.cells import cell_len, chop_cells
 
@@ -38,28 +38,23 @@ def _row_pattern(width: int) -> re.Pattern[str]:
     return re.compile(rf"[^ ](?:.{{0,{width - 2}}}[^ ])?(?= |$)|[^ ].{{0,{width - 1}}}")
 
 
-@lru_cache(maxsize=32)
-def _row_and_gap_pattern(width: int) -> re.Pattern[str]:
-    """A row as `_row_pattern` makes it (never across a newline), then the gap after it."""
-    if width == 1:
-        return re.compile(r"([^ \n])([ \n]*)")
-    row = rf"[^ \n](?:[^\n]{{0,{width - 2}}}[^ \n])?(?=[ \n]|\Z)|[^ \n][^\n]{{0,{width - 1}}}"
-    return re.compile(rf"({row})([ \n]*)")
-
-
-def wrap_all(text: str, width: int) -> tuple[list[int], list[int]]:
+def wrap_all(text: str, width: int) -> tuple[array[int], array[int]]:
     """Wrap a whole single-cell text at once: row starts and ends, newlines forcing breaks.
 
-    `findall` and running sums keep every per-row step in C: a 3 MB book wraps in ~20 ms.
+    One `finditer` pass whose spans go straight into two int arrays: a 3 MB book
+    wraps in ~20 ms, and its 50,000 rows cost 0.8 MB rather than lists of objects.
     Blank lines yield no rows (the caller lays out blank rows itself).
     """
-    pairs = _row_and_gap_pattern(max(1, width)).findall(text)
-    lead = len(text) - len(text.lstrip(" \n"))
-    row_lengths = list(map(len, map(itemgetter(0), pairs)))
-    steps = map(add, row_lengths, map(len, map(itemgetter(1), pairs)))
-    starts = list(accumulate(steps, initial=lead))
-    starts.pop()
-    return starts, list(map(add, starts, row_lengths))
+    spans = list(map(re.Match.span, _line_row_pattern(max(1, width)).finditer(text)))
+    return array("l", map(itemgetter(0), spans)), array("l", map(itemgetter(1), spans))
+
+
+@lru_cache(maxsize=32)
+def _line_row_pattern(width: int) -> re.Pattern[str]:
+    """`_row_pattern` for text holding newlines: a row never crosses one."""
+    if width == 1:
+        return re.compile(r"[^ \n]")
+    return re.compile(rf"[^ \n](?:[^\n]{{0,{width - 2}}}[^ \n])?(?=[ \n]|\Z)|[^ \n][^\n]{{0,{width - 1}}}")
 
 
 def is_single_cell(text: str) -> bool:

@@ -85,7 +85,8 @@ def test_show_text(capsys: pytest.CaptureFixture[str], vault: Path, book: Path) 
     assert "Linked from: Iraq, Russia" in out
     assert "Mentioned with: Russia (2)" in out
     assert "3 mentions in" in out
-    assert "  ¶0    Iran and Russia met.\n  ¶1    Iranians and Persia; Russia again and Prince Andrew.\n" in out
+    assert "  ¶0    Iran and Russia met.\n" in out
+    assert "  ¶1    Iranians and Persia; Russia again and Prince Andrew.\n" in out
 
 
 def test_show_json(capsys: pytest.CaptureFixture[str], vault: Path, book: Path) -> None:

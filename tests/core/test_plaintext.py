@@ -8,11 +8,12 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from reader.core import plaintext
 from reader.core.document import BLOCK_SEPARATOR, BlockKind, Document
-from reader.core.loading import load_document, parse_source, read_source
+from reader.core.loading import load_document, parse_file, parse_source, read_source
 from reader.core.plaintext import parse_plain_text
 from reader.core.typography import typeset
 
@@ -297,3 +298,52 @@ def test_head_blocks_are_the_first_blocks_of_the_whole(text: str, head: int) -> 
         assert partial.text == whole.text
     else:
         assert "\n\n" in text[head:]
+
+
+# -- reading a file in pieces gives the very document reading it whole does -----------------
+
+
+@pytest.mark.parametrize("piece", [7, 100, 1 << 18])
+def test_parse_file_in_pieces_equals_parsing_the_whole_text(
+    piece: int, essay_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(plaintext, "_PIECE", piece)
+    whole = parse_source(read_source(essay_path))
+    pieces = parse_file(essay_path, "utf-8-sig")
+    assert (pieces.text, pieces.blocks, pieces.title, pieces.date) == (
+        whole.text,
+        whole.blocks,
+        whole.title,
+        whole.date,
+    )
+
+
+def test_parse_file_of_war_and_peace_equals_parsing_the_whole_text(war_and_peace_path: Path) -> None:
+    whole = parse_source(read_source(war_and_peace_path))
+    pieces = parse_file(war_and_peace_path, "utf-8-sig")
+    assert pieces.text == whole.text
+    assert pieces.blocks == whole.blocks
+    assert pieces.title == whole.title
+
+
+_PIECES_OF_TEXT = st.sampled_from([*"ab é'\"-.\t", "\n", "\r\n", "\r", "\n\n", "\r\n\r\n", "  "])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    text=st.lists(_PIECES_OF_TEXT).map("".join),
+    piece=st.integers(min_value=1, max_value=40),
+    bom=st.booleans(),
+)
+def test_parse_file_in_any_pieces_equals_the_whole(
+    text: str, piece: int, bom: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not text.strip():
+        return
+    text = text * (plaintext._TITLE_SCAN // len(text) + 2)  # past the first read, into pieces
+    path = tmp_path / "generated.txt"
+    path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
+    monkeypatch.setattr(plaintext, "_PIECE", piece)
+    whole = parse_source(read_source(path))
+    pieces = parse_file(path, "utf-8-sig")
+    assert (pieces.text, pieces.blocks, pieces.title) == (whole.text, whole.blocks, whole.title)

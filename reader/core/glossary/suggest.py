@@ -153,12 +153,7 @@ def _occurrences(document: Document, text: str) -> list[_Occurrence]:
             continue
         block_text = text[block.start : block.end]
         for words, initial in _phrases(block_text):
-            opener = words[0].text
-            if (
-                initial
-                and opener not in HONORIFICS
-                and (opener in COMMON_WORDS or opener.lower() in lower_case)
-            ):
+            if initial and _is_opener(words[0].text, lower_case):
                 words, initial = words[1:], False
             name = _name(block_text, words)
             if name is not None:

@@ -144,9 +144,6 @@ class DocumentBuilder:
         self._blocks.append(block)
         return block
 
-    def __len__(self) -> int:
-        return len(self._blocks)
-
     def first_text(self) -> str:
         """The text of the first block, or an empty string."""
         return self._parts[0] if self._parts else ""

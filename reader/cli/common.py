@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.core.document import Document
 from reader.core.loading import DocumentError, load_document
 from reader.core.resources import find_vault
+
+if TYPE_CHECKING:
+    import argparse
 
 EXIT_OK = 0
 EXIT_NO_MATCH = 1

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader import __version__
 from reader.cli.common import CommandError, add_glossary_option, resolve_vault
 from reader.core.loading import DocumentError, read_source
+
+if TYPE_CHECKING:
+    import argparse
 
 # Subcommand modules are imported only when used: opening the app stays fast.
 COMMANDS: dict[str, str] = {
@@ -21,6 +25,8 @@ COMMANDS: dict[str, str] = {
 
 
 def _command_parser(command: str) -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(prog="reader")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     module = importlib.import_module(f"reader.cli.{command}_cmd")
@@ -29,6 +35,8 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
 
 
 def _open_parser() -> argparse.ArgumentParser:
+    import argparse
+
     lines = [f"  reader {name:<10} {summary}" for name, summary in COMMANDS.items()]
     parser = argparse.ArgumentParser(
         prog="reader",
@@ -54,13 +62,13 @@ def _keyboard_from_terminal() -> None:
     os.close(terminal)
 
 
-def _open(args: argparse.Namespace) -> int:
+def _open(path: str | None, glossary: Path | None) -> int:
     try:
-        source = read_source(args.path)
+        source = read_source(path)
     except DocumentError as error:
         raise CommandError(str(error)) from None
-    vault = resolve_vault(args.path, args.glossary)
-    if args.path == "-":
+    vault = resolve_vault(path, glossary)
+    if path == "-":
         _keyboard_from_terminal()
     from reader.app.app import ReaderApp
 
@@ -77,7 +85,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = _command_parser(arguments[0]).parse_args(arguments)
             code: int = args.run(args)
             return code
-        return _open(_open_parser().parse_args(arguments))
+        if len(arguments) <= 1 and not any(arg.startswith("-") and arg != "-" for arg in arguments):
+            # `reader` or `reader PATH`: nothing for argparse to do, and the first paint is timed.
+            return _open(arguments[0] if arguments else None, None)
+        args = _open_parser().parse_args(arguments)
+        return _open(args.path, args.glossary)
     except CommandError as error:
         print(f"reader: {error}", file=sys.stderr)
         return error.code

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,7 +11,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 ESSAY = ROOT / "seeds" / "000_fa68ee161d232009.txt"
-WAR_AND_PEACE = ROOT.parent / "shared" / "corpus" / "war-and-peace.txt"
+WAR_AND_PEACE_GZ = ROOT / "tests" / "data" / "war-and-peace.txt.gz"
+"""Project Gutenberg #2600 with its licence, byte for byte, gzipped: tests need no `../shared`."""
 GLOSSARY = ROOT / "glossary"
 
 
@@ -26,8 +29,10 @@ def essay_path() -> Path:
     return ESSAY
 
 
-@pytest.fixture
-def war_and_peace_path() -> Path:
-    if not WAR_AND_PEACE.exists():
-        pytest.skip("../shared/corpus/war-and-peace.txt is not present")
-    return WAR_AND_PEACE
+@pytest.fixture(scope="session")
+def war_and_peace_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """War and Peace as a plain file, unpacked once per test session."""
+    path = tmp_path_factory.mktemp("corpus") / "war-and-peace.txt"
+    with gzip.open(WAR_AND_PEACE_GZ) as packed, path.open("wb") as unpacked:
+        shutil.copyfileobj(packed, unpacked)
+    return path

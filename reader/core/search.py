@@ -19,6 +19,7 @@ from typing import overload
 from reader.core.document import Document
 from reader.core.folding import FoldedText, fold, fold_case
 from reader.core.glossary.model import Entry, Glossary
+from reader.core.names import name_key
 
 # Whitespace in a query: any run of whitespace holding at most one line break,
 # so a phrase spans a verse line but never the blank line between two blocks.
@@ -228,20 +229,17 @@ def search(document: Document, query: str, options: SearchOptions = SearchOption
     return search_terms(document, [query], options)
 
 
-def _name_key(name: str) -> str:
-    return " ".join(fold_case(fold(name)).split())
-
-
 def entry_named(glossary: Glossary, query: str) -> Entry | None:
-    """The entry titled `query`, else one with it as an alias (ignoring case, accents, spacing).
+    """The entry titled `query`, else one with it as an alias, names compared by `name_key`
+    (ignoring case, accents, quote and dash styles, spacing).
 
     Titles are tried first, as `Glossary.lookup` does: a title beats another entry's alias.
     """
-    key = _name_key(query)
+    key = name_key(query)
     if not key:
         return None
-    titled = (entry for entry in glossary.entries if _name_key(entry.title) == key)
-    aliased = (entry for entry in glossary.entries if any(_name_key(alias) == key for alias in entry.aliases))
+    titled = (entry for entry in glossary.entries if name_key(entry.title) == key)
+    aliased = (entry for entry in glossary.entries if any(name_key(alias) == key for alias in entry.aliases))
     return next(chain(titled, aliased), None)
 
 

@@ -9,7 +9,8 @@ from collections.abc import Sequence
 
 from reader.core.document import Document
 from reader.core.glossary.linker import Mention, find_mentions, linkable
-from reader.core.glossary.model import Entry, Glossary, Problem, Severity, name_key
+from reader.core.glossary.model import Entry, Glossary, Problem, Severity
+from reader.core.names import name_key
 
 
 def _did_you_mean(name: str, glossary: Glossary) -> str:

@@ -6,13 +6,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from reader.core.names import name_key
+
 KINDS = ("person", "place", "event", "organisation", "idea", "quote")
 OTHER_KIND = "other"
-
-
-def name_key(name: str) -> str:
-    """How names are compared when looked up: case- and apostrophe-insensitively."""
-    return name.replace("\u2019", "'").casefold()
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +83,7 @@ class Problem:
 
 @dataclass(slots=True)
 class Glossary:
-    """All entries of a vault, looked up by title or alias, case-insensitively.
+    """All entries of a vault, looked up by title or alias as `name_key` compares names.
 
     The lookup index is built once, from the entries given at construction.
     """
@@ -114,8 +111,9 @@ class Glossary:
         return len(self.entries)
 
     def lookup(self, name: str) -> Entry | None:
-        """The entry with this title or alias, ignoring case and apostrophe style."""
-        return self._by_name.get(name_key(name.strip()))
+        """The entry with this title or alias, ignoring case, accents, quote and dash styles
+        and spacing (`reader.core.names.name_key`)."""
+        return self._by_name.get(name_key(name))
 
     def resolve(self, link: WikiLink) -> Entry | None:
         """The entry a wiki-link points to, if any."""
@@ -141,3 +139,51 @@ class Glossary:
         """Dated entries, earliest first (ISO strings sort chronologically)."""
         dated = [entry for entry in self.entries if entry.sort_date]
         return sorted(dated, key=lambda e: (e.sort_date or "", e.end or "", e.title.casefold()))
+
+
+def rank_entries(glossary: Glossary, query: str) -> list[Entry]:
+    """Entries whose title or an alias contains `query` (compared by `name_key`), best first.
+
+    First the entry titled `query`, then those with it as an alias; then titles, then
+    aliases, that start with it; then names with a word starting with it; then names
+    containing it anywhere.  Within a rank, glossary (title) order.  So `russia` puts
+    *Russia* before *Alexander III of Russia*, and an empty query ranks every entry.
+    """
+    key = name_key(query)
+    ranked: list[tuple[int, int, Entry]] = []
+    for position, entry in enumerate(glossary.entries):
+        title = name_key(entry.title)
+        aliases = [name_key(alias) for alias in entry.aliases]
+        rank = _rank(key, title, aliases)
+        if rank is not None:
+            ranked.append((rank, position, entry))
+    ranked.sort(key=lambda item: (item[0], item[1]))
+    return [entry for _, _, entry in ranked]
+
+
+def _rank(key: str, title: str, aliases: list[str]) -> int | None:
+    """0 exact title, 1 exact alias, 2 title prefix, 3 alias prefix, 4 word prefix, 5 substring."""
+    if title == key:
+        return 0
+    if key in aliases:
+        return 1
+    if title.startswith(key):
+        return 2
+    if any(alias.startswith(key) for alias in aliases):
+        return 3
+    names = (title, *aliases)
+    if any(_starts_a_word(name, key) for name in names):
+        return 4
+    if any(key in name for name in names):
+        return 5
+    return None
+
+
+def _starts_a_word(name: str, key: str) -> bool:
+    """Whether `key` occurs in `name` at the start of a word (after a space, hyphen or quote)."""
+    start = name.find(key)
+    while start > 0:
+        if not name[start - 1].isalnum():
+            return True
+        start = name.find(key, start + 1)
+    return start == 0

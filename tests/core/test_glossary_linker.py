@@ -12,8 +12,10 @@ from reader.core.glossary.linker import Mention, find_mentions, mentioned_with, 
 from reader.core.glossary.model import Entry, Glossary
 
 
-def entry(title: str, *aliases: str, ignore_case: tuple[str, ...] = ()) -> Entry:
-    return Entry(title, Path(f"{title}.md"), "place", aliases=aliases, ignore_case=ignore_case)
+def entry(
+    title: str, *aliases: str, ignore_case: tuple[str, ...] = (), not_in: tuple[str, ...] = ()
+) -> Entry:
+    return Entry(title, Path(f"{title}.md"), "place", aliases=aliases, ignore_case=ignore_case, not_in=not_in)
 
 
 def vault(*entries: Entry) -> Glossary:
@@ -184,3 +186,78 @@ def test_a_title_wins_over_another_entrys_alias_as_in_lookup() -> None:
     glossary = vault(entry("Alpha", "Zeta"), entry("Zeta"))
     assert glossary.lookup("Zeta") is glossary.entries[1]
     assert found("Zeta", glossary) == [("Zeta", "Zeta")]
+
+
+def test_the_longest_name_wins_even_when_a_shorter_one_starts_first() -> None:
+    glossary = vault(
+        entry("Bashar al-Assad", "Assad"),
+        entry("Fall of the Assad regime", "fall of Bashar al-Assad's regime"),
+        entry("Russia has only two allies", "Russia has only two allies, the army and the navy"),
+        entry("Russia"),
+        entry("Pierre", "Pierre Bezukhov"),
+        entry("Bezukhov family", "Bezukhov estate house"),
+    )
+    assert found(
+        "the fall of Bashar al-Assad\u2019s regime in 2024; \u201cRussia has only two allies, the army "
+        "and the navy.\u201d Pierre Bezukhov estate house; Russia has only two allies.",
+        glossary,
+    ) == [
+        ("fall of Bashar al-Assad\u2019s regime", "Fall of the Assad regime"),
+        ("Russia has only two allies, the army and the navy", "Russia has only two allies"),
+        ("Pierre", "Pierre"),  # "Bezukhov estate house" is longer than "Pierre Bezukhov"
+        ("Bezukhov estate house", "Bezukhov family"),
+        ("Russia has only two allies", "Russia has only two allies"),
+    ]
+
+
+def test_equally_long_overlapping_names_go_to_the_leftmost() -> None:
+    glossary = vault(entry("Alpha Beta"), entry("Beta Gamma"))
+    assert found("Alpha Beta Gamma", glossary) == [("Alpha Beta", "Alpha Beta")]
+
+
+def test_not_phrases_keep_a_name_from_linking_inside_them() -> None:
+    glossary = vault(
+        entry("The West", "the West", "Western", not_in=("West Bank", "Western Sahara")),
+        entry("Bashar al-Assad", "Assad", not_in=("Hafez al-Assad",)),
+        entry("West Bank"),
+    )
+    assert found(
+        "the West and the West Bank; Western powers and western sahara; WESTERN SAHARA; Western "
+        "Saharan; Assad, son of Hafez al-Assad and HAFEZ AL-ASSAD",
+        glossary,
+    ) == [
+        ("the West", "The West"),
+        ("West Bank", "West Bank"),  # another entry's name is not blocked
+        ("Western", "The West"),
+        ("Western", "The West"),  # "Western Saharan" is not the phrase "Western Sahara"
+        ("Assad", "Bashar al-Assad"),
+    ]
+
+
+def test_a_not_phrase_blocks_only_what_lies_wholly_inside_it() -> None:
+    glossary = vault(entry("Soviet Union", "Soviet", not_in=("Petrograd Soviet",)))
+    assert found("the Petrograd Soviet Union of old; the Petrograd Soviet; Soviet Union", glossary) == [
+        ("Soviet Union", "Soviet Union"),
+        ("Soviet Union", "Soviet Union"),
+    ]
+
+
+def test_every_dash_style_matches_a_hyphen_and_case_where_ignored() -> None:
+    glossary = vault(
+        entry("Iran-Iraq War", ignore_case=("Iran-Iraq War",)),
+        entry("Iran"),
+        entry("Iraq"),
+        entry("Russo-Ukrainian War"),
+    )
+    assert found(
+        "the Iran-Iraq war, the Iran\u2013Iraq War, the iran\u2014iraq war; the Russo\u2013Ukrainian War; "
+        "Iran\u2013Iraq relations",
+        glossary,
+    ) == [
+        ("Iran-Iraq war", "Iran-Iraq War"),
+        ("Iran\u2013Iraq War", "Iran-Iraq War"),
+        ("iran\u2014iraq war", "Iran-Iraq War"),
+        ("Russo\u2013Ukrainian War", "Russo-Ukrainian War"),
+        ("Iran", "Iran"),
+        ("Iraq", "Iraq"),
+    ]

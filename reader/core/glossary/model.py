@@ -44,6 +44,8 @@ class Entry:
     links: tuple[WikiLink, ...] = ()
     ignore_case: tuple[str, ...] = ()
     """Names (title or aliases) matched case-insensitively in the text."""
+    not_in: tuple[str, ...] = ()
+    """Longer phrases (front matter `not:`) inside which the entry's names do not link."""
     key_lines: tuple[tuple[str, int], ...] = ()
     """(front-matter key, line in the file): lets a check point at the line to fix."""
 

@@ -224,3 +224,24 @@ def test_subfolders_sorted_by_title_hidden_folders_skipped(tmp_path: Path) -> No
 def test_missing_vault_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(VaultError, match="no-such-vault: glossary vault not found"):
         load_glossary(tmp_path / "no-such-vault")
+
+
+def test_not_phrases_are_read_and_checked(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "The West.md",
+        "---\ntags: [place]\naliases: [West, Western]\n"
+        "not: [West Bank, Western  Sahara, Eastern Bloc]\n---\nx\n",
+    )
+    glossary = load_glossary(tmp_path)
+    assert glossary.entries[0].not_in == ("West Bank", "Western Sahara", "Eastern Bloc")
+    assert messages(glossary.problems) == [
+        "The West.md:4: warning: not: 'Eastern Bloc' contains neither the title nor an alias"
+    ]
+
+
+def test_a_single_not_phrase_may_be_a_string(tmp_path: Path) -> None:
+    write(tmp_path, "Assad.md", "---\ntags: [person]\nnot: Hafez al-Assad\n---\nx\n")
+    glossary = load_glossary(tmp_path)
+    assert glossary.entries[0].not_in == ("Hafez al-Assad",)
+    assert glossary.problems == []

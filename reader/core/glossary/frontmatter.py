@@ -1,7 +1,10 @@
 """An entry's YAML front matter: parsed with the line of every key, and each value
-checked and normalised (names, tags and kind, ISO dates, summary, ignore_case).
+checked and normalised (names, tags and kind, ISO dates, summary, ignore_case, not).
 
-Bad values never raise: they are reported, with the file line, and left out.
+Bad values never raise: they are reported, with the file line, and left out.  Front
+matter is data from anywhere, so it is parsed safely and boundedly: YAML anchors and
+aliases (`&x`, `*x`), with which a few lines expand to gigabytes, are refused, and so
+are front matter over `MAX_FRONT_MATTER_CHARS` and nesting deeper than `MAX_DEPTH`.
 """
 
 from __future__ import annotations
@@ -18,7 +21,11 @@ import yaml
 
 from reader.core.glossary.model import KINDS, OTHER_KIND, Problem, Severity
 
-KNOWN_KEYS = ("aliases", "tags", "date", "start", "end", "summary", "ignore_case")
+KNOWN_KEYS = ("aliases", "tags", "date", "start", "end", "summary", "ignore_case", "not")
+MAX_FRONT_MATTER_CHARS = 256 * 1024
+"""A generous bound: a front matter with a thousand aliases is about 20 KB."""
+MAX_DEPTH = 50
+"""Lists and mappings nested deeper than this are refused (an entry needs two levels)."""
 OBSIDIAN_KEYS = frozenset({"cssclasses", "publish", "permalink"})
 """Obsidian's own keys: accepted and ignored, so a real vault checks clean."""
 
@@ -41,9 +48,32 @@ class ProblemLog:
         self.problems.append(Problem(Severity.WARNING, self.path, message, line))
 
 
+class _Refused(yaml.composer.ComposerError):
+    """Valid YAML that reader will not expand: anchors and aliases, or too deep a nesting."""
+
+
 class _FrontMatterLoader(yaml.SafeLoader):
     """PyYAML's safe loader, but timestamps stay strings: we validate dates ourselves,
-    so `2024-13-45` is a reported error with its line rather than a ValueError."""
+    so `2024-13-45` is a reported error with its line rather than a ValueError.
+
+    Anchors and aliases are refused as soon as they are met, before anything is
+    expanded (nine nested levels of `&x [*y, *y, ...]` would otherwise build 10^9
+    nodes), and so is nesting deeper than `MAX_DEPTH`.
+    """
+
+    _depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise _Refused(None, None, "YAML anchors and aliases (& and *) are not allowed", event.start_mark)
+        if self._depth >= MAX_DEPTH:
+            raise _Refused(None, None, f"nested more than {MAX_DEPTH} levels deep", event.start_mark)
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 def _timestamp_as_text(loader: _FrontMatterLoader, node: yaml.ScalarNode) -> str:
@@ -66,13 +96,20 @@ class FrontMatter:
 
 def parse_front_matter(text: str, first_line: int, log: ProblemLog) -> FrontMatter | None:
     """Parse YAML whose first line is file line `first_line`; None (logged) if it is broken."""
+    if len(text) > MAX_FRONT_MATTER_CHARS:
+        log.error(
+            f"front matter is too long ({len(text):,} characters; the limit is {MAX_FRONT_MATTER_CHARS:,})",
+            first_line,
+        )
+        return None
     loader = _FrontMatterLoader(text)
     try:
         node = loader.get_single_node()
         values = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         line = first_line + error.problem_mark.line if error.problem_mark else first_line
-        log.error(f"front matter is not valid YAML: {error.problem or error.context}", line)
+        what = "refused" if isinstance(error, _Refused) else "is not valid YAML"
+        log.error(f"front matter {what}: {error.problem or error.context}", line)
         return None
     except yaml.YAMLError as error:
         log.error(f"front matter is not valid YAML: {error}", first_line)
@@ -101,6 +138,7 @@ class Metadata:
     end: str | None = None
     summary: str = ""
     ignore_case: tuple[str, ...] = ()
+    not_in: tuple[str, ...] = ()
 
 
 def _clean_name(name: str) -> str:
@@ -113,15 +151,22 @@ def _names(front: FrontMatter, key: str, log: ProblemLog) -> tuple[str, ...]:
     if value is None:
         return ()
     items = value if isinstance(value, list) else [value]
-    names: list[str] = []
+    names: dict[str, None] = {}  # a dict keeps the order and finds a repeat at once
     for item in items:
         if isinstance(item, (str, int, float)) and not isinstance(item, bool):
             name = _clean_name(str(item))
-            if name and name not in names:
-                names.append(name)
+            if name:
+                names[name] = None
         else:
-            log.error(f"{key}: {item!r} is not a name (expected text or a list of texts)", front.line(key))
+            expected = "expected text or a list of texts"
+            log.error(f"{key}: {_shown(item)} is not a name ({expected})", front.line(key))
     return tuple(names)
+
+
+def _shown(value: object, limit: int = 60) -> str:
+    """`repr(value)`, cut to `limit` characters: a problem is one line."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _tags(front: FrontMatter, log: ProblemLog) -> tuple[str, ...]:
@@ -129,13 +174,13 @@ def _tags(front: FrontMatter, log: ProblemLog) -> tuple[str, ...]:
     if isinstance(value, str):
         value = _TAG_SEPARATORS.split(value)
     elif value is not None and not isinstance(value, list):
-        log.error(f"tags: expected a list of tags, got {value!r}", front.line("tags"))
+        log.error(f"tags: expected a list of tags, got {_shown(value)}", front.line("tags"))
         return ()
-    tags: list[str] = []
+    tags: dict[str, None] = {}
     for item in value or ():
         tag = str(item).strip().lstrip("#")
-        if tag and tag not in tags:
-            tags.append(tag)
+        if tag:
+            tags[tag] = None
     return tuple(tags)
 
 
@@ -171,7 +216,7 @@ def _date(front: FrontMatter, key: str, log: ProblemLog) -> str | None:
         return None
     iso = normalise_date(value)
     if iso is None:
-        log.error(f"{key}: {value!r} is not a date ({_DATE_FORMS})", front.line(key))
+        log.error(f"{key}: {_shown(value)} is not a date ({_DATE_FORMS})", front.line(key))
     return iso
 
 
@@ -199,13 +244,33 @@ def _ignore_case(front: FrontMatter, names: tuple[str, ...], log: ProblemLog) ->
     return tuple(by_key[name.casefold()] for name in chosen if name.casefold() in by_key)
 
 
+_WORD_EDGE = re.compile(r"\b")
+
+
+def _word_spans(text: str) -> list[str]:
+    """Every piece of `text` from the start of a word to the end of a word ("al-Assad": "al",
+    "al-Assad", "Assad")."""
+    edges = [match.start() for match in _WORD_EDGE.finditer(text)]
+    return [text[start:end] for i, start in enumerate(edges) for end in edges[i + 1 :]]
+
+
+def _not_in(front: FrontMatter, names: tuple[str, ...], log: ProblemLog) -> tuple[str, ...]:
+    """`not:` phrases, each of which must contain one of the entry's names to mean anything."""
+    phrases = _names(front, "not", log)
+    folded = {name.casefold() for name in names}
+    for phrase in phrases:
+        if not any(part in folded for part in _word_spans(phrase.casefold())):
+            log.warning(f"not: {phrase!r} contains neither the title nor an alias", front.line("not"))
+    return phrases
+
+
 def _check_keys(front: FrontMatter, log: ProblemLog) -> None:
     for key in front.values:
         if key in KNOWN_KEYS or key in OBSIDIAN_KEYS:
             continue
         close = difflib.get_close_matches(key, KNOWN_KEYS, n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
-        log.warning(f"unknown key {key!r}{hint}", front.line(key))
+        log.warning(f"unknown key {_shown(key)}{hint}", front.line(key))
 
 
 def read_metadata(front: FrontMatter, title: str, log: ProblemLog) -> Metadata:
@@ -228,4 +293,5 @@ def read_metadata(front: FrontMatter, title: str, log: ProblemLog) -> Metadata:
         end=end,
         summary=_summary(front, log),
         ignore_case=_ignore_case(front, (title, *aliases), log),
+        not_in=_not_in(front, (title, *aliases), log),
     )

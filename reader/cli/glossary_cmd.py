@@ -269,8 +269,16 @@ def _run_check(args: argparse.Namespace) -> int:
             where = f"{_shown(problem.path)}:{problem.line}" if problem.line else _shown(problem.path)
             print(f"{where}: {problem.severity.value}: {problem.message}")
         warnings = len(problems) - errors
-        print(f"{len(context.glossary)} entries: {errors} errors, {warnings} warnings")
+        print(
+            f"{_count(len(context.glossary), 'entry', 'entries')}: "
+            f"{_count(errors, 'error')}, {_count(warnings, 'warning')}"
+        )
     return EXIT_NO_MATCH if errors else EXIT_OK
+
+
+def _count(number: int, one: str, many: str = "") -> str:
+    """`1 error`, `2 errors`, `1 entry`, `3 entries`."""
+    return f"{number} {one if number == 1 else many or one + 's'}"
 
 
 # --- suggest ----------------------------------------------------------------------------------

@@ -129,8 +129,13 @@ def test_check_warnings_only_exit_zero(capsys: pytest.CaptureFixture[str], vault
     assert code == 0
     assert out.splitlines() == [
         f"{vault / 'Iraq.md'}: warning: never mentioned in book.txt (by title or alias)",
-        "3 entries: 0 errors, 1 warnings",
+        "3 entries: 0 errors, 1 warning",
     ]
+    (vault / "Iraq.md").write_text("---\ntags: [place]\ndate: 1932-13\n---\nx\n", encoding="utf-8")
+    (vault / "Iran.md").unlink()
+    (vault / "Russia.md").unlink()
+    code, out, _ = run(capsys, "check", str(book), "--glossary", str(vault))
+    assert out.splitlines()[-1] == "1 entry: 1 error, 1 warning"
 
 
 def test_check_errors_exit_one(capsys: pytest.CaptureFixture[str], vault: Path, book: Path) -> None:
@@ -189,7 +194,7 @@ def test_shipped_vault_via_subprocess() -> None:
     )
     assert result.stderr == ""
     assert result.returncode == 0
-    assert result.stdout.endswith(" errors, 0 warnings\n") and " 0 errors" in result.stdout
+    assert result.stdout.endswith(" entries: 0 errors, 0 warnings\n")
     shown = subprocess.run(
         [sys.executable, "-m", "reader", "glossary", "show", "Mossadegh", "--json"],
         cwd=ROOT,

@@ -234,12 +234,15 @@ def test_not_phrases_keep_a_name_from_linking_inside_them() -> None:
     ]
 
 
-def test_a_not_phrase_blocks_only_what_lies_wholly_inside_it() -> None:
-    glossary = vault(entry("Soviet Union", "Soviet", not_in=("Petrograd Soviet",)))
-    assert found("the Petrograd Soviet Union of old; the Petrograd Soviet; Soviet Union", glossary) == [
-        ("Soviet Union", "Soviet Union"),
-        ("Soviet Union", "Soviet Union"),
-    ]
+def test_a_not_phrase_blocks_every_name_of_its_entry_that_overlaps_it() -> None:
+    glossary = vault(
+        entry("Soviet Union", "Soviet", not_in=("Petrograd Soviet",)),
+        entry("The West", "the West", not_in=("West Bank",)),
+    )
+    assert found(
+        "the Petrograd Soviet Union; the Petrograd Soviet; Soviet Union; the West Bank; the West",
+        glossary,
+    ) == [("Soviet Union", "Soviet Union"), ("the West", "The West")]
 
 
 def test_every_dash_style_matches_a_hyphen_and_case_where_ignored() -> None:

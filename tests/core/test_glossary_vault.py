@@ -236,7 +236,7 @@ def test_not_phrases_are_read_and_checked(tmp_path: Path) -> None:
     glossary = load_glossary(tmp_path)
     assert glossary.entries[0].not_in == ("West Bank", "Western Sahara", "Eastern Bloc")
     assert messages(glossary.problems) == [
-        "The West.md:4: warning: not: 'Eastern Bloc' contains neither the title nor an alias"
+        "The West.md:4: warning: not: 'Eastern Bloc' shares no word with the title or an alias"
     ]
 
 

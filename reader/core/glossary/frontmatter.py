@@ -244,23 +244,17 @@ def _ignore_case(front: FrontMatter, names: tuple[str, ...], log: ProblemLog) ->
     return tuple(by_key[name.casefold()] for name in chosen if name.casefold() in by_key)
 
 
-_WORD_EDGE = re.compile(r"\b")
-
-
-def _word_spans(text: str) -> list[str]:
-    """Every piece of `text` from the start of a word to the end of a word ("al-Assad": "al",
-    "al-Assad", "Assad")."""
-    edges = [match.start() for match in _WORD_EDGE.finditer(text)]
-    return [text[start:end] for i, start in enumerate(edges) for end in edges[i + 1 :]]
+_WORDS = re.compile(r"\w+")
 
 
 def _not_in(front: FrontMatter, names: tuple[str, ...], log: ProblemLog) -> tuple[str, ...]:
-    """`not:` phrases, each of which must contain one of the entry's names to mean anything."""
+    """`not:` phrases, each of which must share a word with one of the entry's names (a phrase
+    that no name can overlap would stop nothing)."""
     phrases = _names(front, "not", log)
-    folded = {name.casefold() for name in names}
+    words = {word for name in names for word in _WORDS.findall(name.casefold())}
     for phrase in phrases:
-        if not any(part in folded for part in _word_spans(phrase.casefold())):
-            log.warning(f"not: {phrase!r} contains neither the title nor an alias", front.line("not"))
+        if words.isdisjoint(_WORDS.findall(phrase.casefold())):
+            log.warning(f"not: {phrase!r} shares no word with the title or an alias", front.line("not"))
     return phrases
 
 

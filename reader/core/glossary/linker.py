@@ -7,7 +7,7 @@ apostrophes match, and so do every dash and hyphen.  Where names overlap the lon
 wins, wherever it starts ("the fall of Bashar al-Assad's regime" is one mention,
 not "Bashar al-Assad" and a remainder); among equally long names, the leftmost.
 An entry's `not:` phrases (matched in any case) are places where its names do not
-link: `not: [West Bank]` keeps "West" from linking inside "West Bank".
+link: `not: [West Bank]` keeps "West" (and "the West") from linking in "the West Bank".
 
 Speed: one alternation of many names is slow in Python's `re`, so one pass finds
 candidate words (those starting with a character some name starts with).  Names are
@@ -58,7 +58,7 @@ class _Name(NamedTuple):
     open_end: bool
     """Ends in a word character, so the next character must not be one."""
     blocker: bool = False
-    """A `not:` phrase of entry `title`: where it matches, that entry's names do not."""
+    """A `not:` phrase of entry `title`: no name of that entry links where it overlaps one."""
 
 
 def fold_for_linking(text: str) -> str:
@@ -149,7 +149,7 @@ _Span = tuple[int, int, str]
 
 
 def _blocked(found: list[_Span], blocks: list[_Span]) -> list[_Span]:
-    """`found` less every mention lying inside a `not:` phrase of its own entry."""
+    """`found` less every mention overlapping a `not:` phrase of its own entry."""
     by_title: dict[str, tuple[list[int], list[int]]] = {}
     for start, end, title in sorted(blocks):
         starts, reach = by_title.setdefault(title, ([], []))
@@ -159,8 +159,8 @@ def _blocked(found: list[_Span], blocks: list[_Span]) -> list[_Span]:
     for start, end, title in found:
         spans = by_title.get(title)
         if spans is not None:
-            before = bisect.bisect_right(spans[0], start)
-            if before and spans[1][before - 1] >= end:
+            before = bisect.bisect_left(spans[0], end)  # the phrases that start before this ends
+            if before and spans[1][before - 1] > start:  # ... and one of them ends after it starts
                 continue
         kept.append((start, end, title))
     return kept

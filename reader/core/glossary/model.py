@@ -48,6 +48,8 @@ class Entry:
     """Longer phrases (front matter `not:`) inside which the entry's names do not link."""
     key_lines: tuple[tuple[str, int], ...] = ()
     """(front-matter key, line in the file): lets a check point at the line to fix."""
+    body_line: int = 1
+    """The file line on which `body` begins."""
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -195,6 +195,7 @@ def load_entry(path: Path, log: ProblemLog) -> Entry | None:
         end=metadata.end,
         summary=metadata.summary or first_sentence(tokens),
         body="\n".join(lines[body_start:]).strip(),
+        body_line=body_start + 1 + next((i for i, line in enumerate(lines[body_start:]) if line.strip()), 0),
         links=links,
         ignore_case=metadata.ignore_case,
         not_in=metadata.not_in,

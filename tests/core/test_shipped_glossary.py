@@ -36,8 +36,12 @@ def test_every_entry_is_mentioned_in_the_essay(shipped: Glossary, essay_path: Pa
         ("Mohammed Mossadegh", "Mohammad Mosaddegh"),
         ("Maidan", "Euromaidan"),
         ("Maidan uprising", "Euromaidan"),
-        ("Gilan", "Persian Socialist Soviet Republic"),
+        ("Soviet Republic of Gilan", "Persian Socialist Soviet Republic"),
         ("Persian Soviet Socialist Republic", "Persian Socialist Soviet Republic"),
+        ("Russo\u2013Ukrainian War", "Russo-Ukrainian War"),
+        ("iran\u2013iraq war", "Iran-Iraq War"),
+        ("Tsar Alexander III", "Alexander III of Russia"),
+        ("Nicolas Maduro", "Nicolás Maduro"),
     ],
 )
 def test_essay_names_resolve(shipped: Glossary, name: str, title: str) -> None:

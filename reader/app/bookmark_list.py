@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from reader.app.bookmark_text import excerpt, local_date, paragraph_label
+from reader.core.bookmarks.labels import excerpt, local_date, paragraph_label
 from reader.core.bookmarks.model import Bookmark
 
 if TYPE_CHECKING:

@@ -8,7 +8,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from reader.app.bookmark_text import excerpt
+from reader.core.bookmarks.labels import excerpt
 
 
 class NotePrompt(ModalScreen[str | None]):

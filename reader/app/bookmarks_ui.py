@@ -17,7 +17,7 @@ from textual.app import SystemCommand
 from textual.timer import Timer
 from textual.widget import Widget
 
-from reader.app.bookmark_text import excerpt, paragraph_label
+from reader.core.bookmarks.labels import excerpt, paragraph_label
 from reader.app.document_view import DocumentView, Position
 from reader.app.reading_state import ReadingState
 from reader.app.store_access import StoreAccess

@@ -14,7 +14,7 @@ from textual.widgets import Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.app.glossary_actions import GlossaryActions
-from reader.app.linked_document import LinkedDocument
+from reader.core.linked_document import LinkedDocument
 from reader.app.mention_strip import MentionStrip
 from reader.core.document import Document
 from reader.core.glossary.linker import Mention

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
     from reader.app.app import ReaderApp
     from reader.app.glossary_pane import GlossaryPane, PaneView
-    from reader.app.linked_document import LinkedDocument
+    from reader.core.linked_document import LinkedDocument
     from reader.core.document import Document
     from reader.core.glossary.linker import Mention
     from reader.core.glossary.model import Glossary
@@ -70,7 +70,7 @@ def _load(vault: Path | None, document: Document) -> tuple[LinkedDocument, str |
     The pane's module is imported here too, so its widgets cost the event loop nothing.
     """
     from reader.app import glossary_pane  # noqa: F401 -- imported for its import time only
-    from reader.app.linked_document import LinkedDocument
+    from reader.core.linked_document import LinkedDocument
     from reader.core.glossary.model import Glossary
     from reader.core.glossary.vault import VaultError, load_glossary
 
@@ -87,7 +87,7 @@ def _load(vault: Path | None, document: Document) -> tuple[LinkedDocument, str |
 
 
 def _link(document: Document, glossary: Glossary) -> LinkedDocument:
-    from reader.app.linked_document import LinkedDocument
+    from reader.core.linked_document import LinkedDocument
 
     return LinkedDocument.link(document, glossary)
 

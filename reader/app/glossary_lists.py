@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 
 from reader.app.entry_view import entry_dates
 from reader.app.glossary_actions import GlossaryActions
-from reader.app.linked_document import LinkedDocument
+from reader.core.linked_document import LinkedDocument
 from reader.core.folding import fold
 from reader.core.glossary.model import Entry
 

@@ -18,7 +18,7 @@ from textual.widgets import ContentSwitcher, Static
 from reader.app.entry_view import EntryView
 from reader.app.glossary_actions import GlossaryActions
 from reader.app.glossary_lists import IndexView, TimelineView
-from reader.app.linked_document import LinkedDocument
+from reader.core.linked_document import LinkedDocument
 
 NO_GLOSSARY = "No glossary for this document (reader PATH --glossary DIR)"
 HINTS = "i index · t timeline · ⌫ back · x close"

@@ -27,9 +27,9 @@ from textual.worker import Worker, WorkerState
 
 from reader.app.app import ReaderApp
 from reader.app.document_view import DocumentView
-from reader.app.search_history import SearchHistory
+from reader.core.search_history import SearchHistory
 from reader.app.search_results import EntryChoice, ResultChoice, SearchResultsScreen, results_title
-from reader.app.search_state import SearchQuery, SearchState
+from reader.core.search_state import SearchQuery, SearchState
 from reader.core.document import Document
 from reader.core.glossary.model import Entry, Glossary
 from reader.core.layout import Layout

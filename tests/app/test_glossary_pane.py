@@ -15,7 +15,7 @@ from reader.app.app import ReaderApp
 from reader.app.entry_view import EntryView, entry_dates, mention_snippet
 from reader.app.glossary_lists import IndexView, TimelineView, matches
 from reader.app.glossary_pane import NO_GLOSSARY, GlossaryPane, Page, PaneView
-from reader.app.linked_document import LinkedDocument, mention_decoration
+from reader.core.linked_document import LinkedDocument, mention_decoration
 from reader.app.mention_strip import MentionStrip, mention_cells
 from reader.core.glossary.linker import Mention
 from reader.core.glossary.vault import load_glossary

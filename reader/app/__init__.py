@@ -1,1 +1,1 @@
-"""The Textual shell: screens and widgets that put the core on the screen."""
+"""The Textual shell: the reading screen and its parts, each in a folder by feature."""

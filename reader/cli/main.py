@@ -71,8 +71,9 @@ def _open(path: str | None, glossary: Path | None) -> int:
     if path == "-":
         _keyboard_from_terminal()
     from reader.app.app import ReaderApp
+    from reader.core.settings import load_settings, settings_path
 
-    app = ReaderApp(source, vault=vault)
+    app = ReaderApp(source, vault=vault, settings=load_settings(settings_path()))
     del source  # the app keeps what it needs; a large file's full text may go
     app.run()
     return app.return_code or 0

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from reader.core.search_layer import MatchLayer
 from reader.core.document import Document
 from reader.core.glossary.model import Entry
 from reader.core.search import Match, Matches, SearchOptions, search, search_terms
+from reader.core.search_layer import MatchLayer
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,14 +6,12 @@ import shutil
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from textual.pilot import Pilot
-
-from reader.app.app import ReaderApp
 from reader.core.bookmarks import BookmarkStore, store
 from reader.core.loading import load_document
-from tests.app.helpers import ESSAY, text_app
+from tests.app.helpers import ESSAY, press, reading, still, text_app, wait_until
 
 SnapCompare = Callable[..., bool]
 
@@ -50,16 +48,16 @@ def bookmarked_copy(directory: Path) -> Path:
     return copy
 
 
-async def open_list(pilot: Pilot[int]) -> None:
+async def open_list(pilot: Any) -> None:
     app = pilot.app
-    assert isinstance(app, ReaderApp)
-    while app.bookmarks is None or not app.bookmarks.loaded:
-        await pilot.pause(0.01)
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    app.clear_notifications()  # other features' notices (no glossary here) are not the subject
-    await pilot.press("apostrophe")
-    await pilot.pause()
+
+    def loaded() -> bool:
+        keeper = reading(app).bookmarks
+        return keeper is not None and keeper.bookmarks is not None
+
+    await wait_until(loaded, "the bookmarks")
+    await press(app, "apostrophe")
+    await still(app)  # other features' notices (no glossary here) are not the subject
 
 
 @pytest.mark.usefixtures("fixed_clock")

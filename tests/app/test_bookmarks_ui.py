@@ -8,40 +8,50 @@ from pathlib import Path
 import pytest
 from textual.command import CommandPalette
 from textual.geometry import Offset
-from textual.pilot import Pilot
 from textual.selection import Selection
 from textual.widgets import OptionList, Static
 
-from reader.app import bookmarks_ui
 from reader.app.app import ReaderApp
-from reader.app.bookmark_list import BookmarkList
-from reader.app.bookmark_prompt import NotePrompt
-from reader.app.bookmarks_ui import BookmarkKeeper
-from reader.app.document_view import BOOKMARK_MARK, DocumentView
-from reader.app.text_selection import point_offset, row_span, selected_range
+from reader.app.bookmarks import keeper as keeper_module
+from reader.app.bookmarks.keeper import BookmarkKeeper
+from reader.app.bookmarks.list_screen import BookmarkList
+from reader.app.bookmarks.prompt import NotePrompt
+from reader.app.reading.document_view import BOOKMARK_MARK, DocumentView
+from reader.app.reading.text_selection import point_offset, row_span, selected_range
 from reader.core.bookmarks import Bookmark, BookmarkStore
 from reader.core.bookmarks.database import DATABASE_NAME
 from reader.core.document import Document
 from reader.core.layout import layout_document
 from reader.core.loading import load_document
-from tests.app.helpers import ESSAY, essay_app, text_app
+from tests.app.helpers import ESSAY, essay_app, press, reading, text_app, type_text, view_of, wait_until
 
 PASSAGE = "Iran’s clerical regime is deeply unpopular, and domestic resistance is real."
 
 
-async def loaded(app: ReaderApp, pilot: Pilot[int]) -> BookmarkKeeper:
-    """The app's bookmark keeper once the store is open and the document's state is in."""
-    for _ in range(500):
-        await pilot.pause(0.01)
-        if app.bookmarks is not None and app.bookmarks.loaded:
-            return app.bookmarks
-    raise AssertionError("the bookmarks never loaded")
+class FakeClock:
+    """A clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
 
 
-async def settled(app: ReaderApp, pilot: Pilot[int]) -> None:
+async def loaded(app: ReaderApp) -> BookmarkKeeper:
+    """The bookmark keeper once the store is open and the document's bookmarks are in."""
+    await wait_until(
+        lambda: reading(app).bookmarks is not None and reading(app).bookmarks.bookmarks is not None,  # type: ignore[union-attr]
+        "the bookmarks to load",
+    )
+    keeper = reading(app).bookmarks
+    assert keeper is not None
+    return keeper
+
+
+async def settled(app: ReaderApp) -> None:
     """Every store call made so far has finished and delivered its result."""
     await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def stored(document: Document | None = None) -> list[Bookmark]:
@@ -82,35 +92,67 @@ def reversed_text(view: DocumentView) -> str:
 
 async def test_m_bookmarks_the_cursor_paragraph_with_a_note_and_marks_it() -> None:
     app = essay_app()
-    async with app.run_test(size=(100, 30)) as pilot:
-        await loaded(app, pilot)
-        await pilot.press("right_curly_bracket", "right_curly_bracket", "m")
+    async with app.run_test(size=(100, 30)):
+        await loaded(app)
+        await press(app, "right_curly_bracket", "right_curly_bracket", "m")
         assert isinstance(app.screen, NotePrompt)
-        await pilot.press(*"q'Bmu: the crux", "enter")  # keys of the app are just letters here
-        await settled(app, pilot)
+        await type_text(app, "q'Bmu: the crux")  # the app's keys are just letters here
+        await press(app, "enter")
         assert not isinstance(app.screen, NotePrompt)
+        await settled(app)
         (bookmark,) = stored()
         assert (bookmark.block, bookmark.note) == (2, "q'Bmu: the crux")
-        assert bookmark.exact == app.document.block_text(2)
-        assert marked_blocks(app.view) == {2}
+        assert bookmark.exact == view_of(app).document.block_text(2)
+        await wait_until(lambda: marked_blocks(view_of(app)) == {2}, "the mark in the margin")
         assert "Bookmarked ¶ 3" in messages(app)
 
 
-async def test_escape_in_the_prompt_keeps_the_bookmark_without_a_note() -> None:
+async def test_m_and_a_note_typed_in_one_burst_keep_the_note() -> None:
     app = essay_app()
-    async with app.run_test(size=(100, 30)) as pilot:
-        await loaded(app, pilot)
-        await pilot.press("m", "x", "escape")
-        await settled(app, pilot)
+    async with app.run_test(size=(100, 30)):
+        await press(app, "m", "h", "e", "l", "l", "o", "enter")  # before the store is even open
+        await settled(app)
+        await loaded(app)
+        await settled(app)
+        (bookmark,) = stored()
+        assert (bookmark.block, bookmark.note) == (0, "hello")
+
+
+async def test_escape_in_the_prompt_cancels_and_enter_saves_without_a_note() -> None:
+    app = essay_app()
+    async with app.run_test(size=(100, 30)):
+        await loaded(app)
+        await press(app, "m", "x", "escape")
+        await settled(app)
+        assert stored() == []
+        assert app.screen is reading(app)
+        await press(app, "m", "enter")
+        await settled(app)
         (bookmark,) = stored()
         assert (bookmark.block, bookmark.note) == (0, "")
+
+
+async def test_m_on_a_bookmarked_paragraph_edits_its_note_instead_of_copying_it() -> None:
+    app = essay_app()
+    async with app.run_test(size=(100, 30)):
+        keeper = await loaded(app)
+        await press(app, "m", *"one", "enter")
+        await settled(app)
+        await wait_until(lambda: len(keeper.bookmarks or []) == 1, "the bookmark")
+        await press(app, "m")
+        assert isinstance(app.screen, NotePrompt)
+        assert app.screen.query_one("Input").value == "one"  # type: ignore[attr-defined]
+        await press(app, "ctrl+u", *"two", "enter")
+        await settled(app)
+        (bookmark,) = stored()
+        assert bookmark.note == "two"
 
 
 async def test_m_bookmarks_the_words_selected_with_the_mouse() -> None:
     app = essay_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await loaded(app, pilot)
-        view = app.view
+        await loaded(app)
+        view = view_of(app)
         row = next(y for y in range(30) if "Trump now appears" in view.render_line(y).text)
         line = view.render_line(row).text
         start_x = line.index("Trump") + 1
@@ -119,21 +161,20 @@ async def test_m_bookmarks_the_words_selected_with_the_mouse() -> None:
         await pilot.mouse_down(view, offset=(end_x, row))
         await pilot.hover(view, offset=(start_x, row))
         await pilot.mouse_up(view, offset=(start_x, row))
-        await pilot.pause()
-        assert app.screen.get_selected_text() == "rump now appe"
-        await pilot.press("m", *"who", "enter")
-        await settled(app, pilot)
+        await wait_until(lambda: app.screen.get_selected_text() == "rump now appe", "the selection")
+        await press(app, "m", *"who", "enter")
+        await settled(app)
         (bookmark,) = stored()
         assert (bookmark.exact, bookmark.note, bookmark.block) == ("Trump now appears", "who", 1)
-        assert app.screen.selections == {}
-        assert marked_blocks(view) == {1}
+        await wait_until(lambda: app.screen.selections == {}, "the selection to clear")
+        await wait_until(lambda: marked_blocks(view) == {1}, "the mark")
 
 
 async def test_a_selection_across_paragraphs_maps_to_the_text_between() -> None:
     app = essay_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        view = app.view
+        view = view_of(app)
+        await loaded(app)
         rows = [view.render_line(y).text for y in range(30)]
         first = next(y for y, line in enumerate(rows) if "Moscow’s allies" in line)
         last = next(y for y, line in enumerate(rows) if "Trump now appears" in line)
@@ -142,119 +183,131 @@ async def test_a_selection_across_paragraphs_maps_to_the_text_between() -> None:
         await pilot.mouse_down(view, offset=(start_x, first))
         await pilot.hover(view, offset=(0, last))
         await pilot.mouse_up(view, offset=(0, last))
-        await pilot.pause()
+        await wait_until(lambda: view.selected_range is not None, "the selection")
         start, end = view.selected_range or (0, 0)
-        assert app.document.text[start:end] == app.screen.get_selected_text()
-        assert app.document.text[start:].startswith("allies — they are useful")
-        assert app.document.text[:end].endswith("US President Donald ")
-        # The selected characters are drawn in the selection style, the margin is not.
+        text = view.document.text
+        assert text[start:end] == app.screen.get_selected_text()
+        assert text[start:].startswith("allies — they are useful")
+        assert text[:end].endswith("US President Donald ")
+        # The selected characters are drawn reversed (legible in every theme), the margin is not.
         drawn = view.render_line(first)
-        highlighted = "".join(s.text for s in drawn if s.style is not None and s.style.bgcolor is not None)
-        assert "allies" in highlighted
+        selected = "".join(s.text for s in drawn if s.style is not None and s.style.reverse)
+        assert "allies" in selected
+        assert not drawn.text.startswith(selected[:3])
 
 
-async def test_the_list_shows_passages_notes_and_jumps_with_a_flash(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(bookmarks_ui, "FLASH_SECONDS", 0.3)
+async def test_the_list_shows_passages_notes_and_jumps_with_a_flash() -> None:
     add("Although he once criticised American interventionism", "Trump and regime change")
     target = add(PASSAGE, "the crux")
     app = essay_app()
-    async with app.run_test(size=(100, 30)) as pilot:
-        keeper = await loaded(app, pilot)
-        assert marked_blocks(app.view) == {1, 3}
-        await pilot.press("apostrophe")
+    async with app.run_test(size=(100, 30)):
+        keeper = await loaded(app)
+        view = view_of(app)
+        await wait_until(lambda: marked_blocks(view) == {1, 3}, "the marks")
+        await press(app, "apostrophe")
         assert isinstance(app.screen, BookmarkList)
         shown = [str(option.prompt) for option in app.screen.query_one(OptionList).options]
         assert len(shown) == 2
         assert shown[0].startswith("¶ 2") and "✎ Trump and regime change" in shown[0]
         assert shown[1].startswith("¶ 4") and "“Iran’s clerical regime" in shown[1]
-        await pilot.press("down", "enter")
-        await pilot.pause()
+        await press(app, "j", "enter")
         assert not isinstance(app.screen, BookmarkList)
-        assert app.view.cursor == target.block
-        assert PASSAGE.replace(" ", "") in reversed_text(app.view).replace(" ", "")
-        await pilot.pause(0.5)
-        assert PASSAGE[:20] not in reversed_text(app.view)
-        assert keeper.bookmarks[1].id == target.id
+        await wait_until(lambda: view.cursor == target.block, "the jump")
+        assert PASSAGE.replace(" ", "") in reversed_text(view).replace(" ", "")
+        await wait_until(lambda: PASSAGE[:20] not in reversed_text(view), "the flash to fade")
+        assert (keeper.bookmarks or [])[1].id == target.id
+        await press(app, "backspace")  # a jump like any other: back goes back
+        assert view.scroll_y == 0
 
 
 async def test_B_opens_the_list_and_escape_closes_it() -> None:
     app = essay_app()
-    async with app.run_test(size=(100, 30)) as pilot:
-        await loaded(app, pilot)
-        await pilot.press("B")
+    async with app.run_test(size=(100, 30)):
+        await loaded(app)
+        await press(app, "B")
         assert isinstance(app.screen, BookmarkList)
-        await pilot.press("m", "apostrophe")  # neither bookmarks nor stacks a second list
+        await press(app, "m", "apostrophe")  # neither bookmarks nor stacks a second list
         assert isinstance(app.screen, BookmarkList)
         assert len(app.screen_stack) == 2
         empty = app.screen.query_one(".list-empty", Static)
         assert empty.display and "No bookmarks in this document yet" in str(empty.render())
-        await pilot.press("escape")
+        await press(app, "escape")
         assert not isinstance(app.screen, BookmarkList)
 
 
 async def test_e_edits_a_note_and_escape_cancels_an_edit() -> None:
     bookmark = add(PASSAGE, "first thought")
     app = essay_app()
-    async with app.run_test(size=(100, 30)) as pilot:
-        await loaded(app, pilot)
-        await pilot.press("apostrophe", "e")
+    async with app.run_test(size=(100, 30)):
+        await loaded(app)
+        await press(app, "apostrophe", "e")
         assert isinstance(app.screen, NotePrompt)
-        await pilot.press("ctrl+u", *"second thought", "enter")
-        await settled(app, pilot)
-        assert isinstance(app.screen, BookmarkList)
-        assert "second thought" in str(app.screen.query_one(OptionList).get_option_at_index(0).prompt)
-        await pilot.press("e", "ctrl+u", *"discarded", "escape")
-        await settled(app, pilot)
+        await press(app, "ctrl+u", *"second thought", "enter")
+        await settled(app)
+        listing = app.screen
+        assert isinstance(listing, BookmarkList)
+        await wait_until(
+            lambda: "second thought" in str(listing.query_one(OptionList).get_option_at_index(0).prompt),
+            "the new note in the list",
+        )
+        await press(app, "e", "ctrl+u", *"discarded", "escape")
+        await settled(app)
     (again,) = stored()
     assert (again.id, again.note) == (bookmark.id, "second thought")
 
 
-async def test_d_deletes_and_u_brings_it_back() -> None:
+async def test_d_deletes_and_U_brings_it_back() -> None:
     bookmark = add(PASSAGE, "keep me")
     app = essay_app()
-    async with app.run_test(size=(100, 30)) as pilot:
-        keeper = await loaded(app, pilot)
-        await pilot.press("apostrophe", "d")
-        await settled(app, pilot)
+    async with app.run_test(size=(100, 30)):
+        keeper = await loaded(app)
+        await press(app, "apostrophe", "d")
+        await settled(app)
         assert stored() == []
         assert keeper.bookmarks == []
-        assert "Bookmark deleted - u to undo" in messages(app)
-        assert "· 0 bookmarks ·" in str(app.screen.query_one(".list-title", Static).render())
-        await pilot.press("escape", "u")  # undone from the reading view
-        await settled(app, pilot)
+        assert "Bookmark deleted — U to undo" in messages(app)
+        listing = app.screen
+        await wait_until(
+            lambda: "· 0 bookmarks ·" in str(listing.query_one(".list-title", Static).render()), "the count"
+        )
+        await press(app, "escape", "U")  # undone from the reading view
+        await settled(app)
         assert stored() == [bookmark]
-        assert [b.id for b in keeper.bookmarks] == [bookmark.id]
+        assert [b.id for b in keeper.bookmarks or []] == [bookmark.id]
         assert "Bookmark restored" in messages(app)
 
 
 async def test_undo_lasts_a_few_seconds_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(bookmarks_ui, "UNDO_SECONDS", 0.1)
+    monkeypatch.setattr(keeper_module, "UNDO_SECONDS", 0.05)
     add(PASSAGE)
     app = essay_app()
-    async with app.run_test(size=(100, 30)) as pilot:
-        await loaded(app, pilot)
-        await pilot.press("apostrophe", "d")
-        await settled(app, pilot)
-        await pilot.pause(0.3)
-        await pilot.press("u")
-        await settled(app, pilot)
+    async with app.run_test(size=(100, 30)):
+        keeper = await loaded(app)
+        await press(app, "apostrophe", "d")
+        await settled(app)
+        await wait_until(lambda: not list(keeper.commands()), "the undo to expire")
+        await press(app, "escape", "U")
+        await settled(app)
         assert stored() == []
-        assert "Nothing to undo" in messages(app)
+        await wait_until(lambda: "Nothing to undo" in messages(app), "the notice")
 
 
-async def test_the_reading_position_is_resumed_with_a_notice() -> None:
+async def test_the_reading_position_and_cursor_are_resumed_with_a_notice() -> None:
     first = essay_app()
-    async with first.run_test(size=(100, 30)) as pilot:
-        await loaded(first, pilot)
-        await pilot.press("space", "space", "j")
-        left_at = first.view.position
+    async with first.run_test(size=(100, 30)):
+        await loaded(first)
+        await press(first, "space", "space", "j")
+        left_at = view_of(first).position
         assert left_at.offset > 0
     # Quit at once: the position is saved on the way out, not only every second.
     second = essay_app()
-    async with second.run_test(size=(100, 30)) as pilot:
-        await loaded(second, pilot)
-        assert second.view.position.offset == left_at.offset
-        assert f"Resumed at ¶ {second.view.position.block + 1} ({left_at.percent}%)" in messages(second)
+    async with second.run_test(size=(100, 30)):
+        await loaded(second)
+        view = view_of(second)
+        await wait_until(lambda: view.position.offset == left_at.offset, "the place to be resumed")
+        assert view.cursor == left_at.block
+        resumed = f"Resumed at ¶ {left_at.block + 1} ({left_at.percent}%)"
+        await wait_until(lambda: resumed in messages(second), "the notice")
 
 
 async def test_the_position_is_saved_at_most_once_a_second(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -266,15 +319,21 @@ async def test_the_position_is_saved_at_most_once_a_second(monkeypatch: pytest.M
         original(store, document, offset)
 
     monkeypatch.setattr(BookmarkStore, "save_position", counting)
-    app = essay_app()
-    async with app.run_test(size=(100, 30)) as pilot:
-        await loaded(app, pilot)
-        await pilot.press(*"jjjjj")
-        await pilot.pause(0.5)
-        assert saves == []
-        await pilot.pause(0.8)
-        await settled(app, pilot)
-        assert saves == [app.view.position.offset]
+    clock = FakeClock()
+    app = essay_app(clock=clock)
+    async with app.run_test(size=(100, 30)):
+        await loaded(app)
+        view = view_of(app)
+        await press(app, "space")
+        await settled(app)
+        assert saves == [view.position.offset] != [0]  # the first move is saved at once
+        await press(app, *"jjjj")
+        await settled(app)
+        assert len(saves) == 1  # no second save within the second
+        clock.now += 1.0
+        await press(app, "j")
+        await settled(app)
+        assert saves == [saves[0], view.position.offset]
 
 
 async def test_a_large_book_resumes_beyond_its_head_once_it_is_all_in(war_and_peace_path: Path) -> None:
@@ -283,40 +342,40 @@ async def test_a_large_book_resumes_beyond_its_head_once_it_is_all_in(war_and_pe
     with BookmarkStore.open() as store:
         store.save_position(book, offset)
     app = text_app(war_and_peace_path)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await loaded(app, pilot)
-        view = app.view
-        assert app.document.complete
-        assert view.text_layout.row_of_offset(offset) == round(view.scroll_y)
+    async with app.run_test(size=(100, 30)):
+        view = view_of(app)
+        await wait_until(lambda: view.document.complete, "the whole book", deadline=60)
+        await loaded(app)
+        await wait_until(lambda: view.text_layout.row_of_offset(offset) == round(view.scroll_y), "the resume")
         assert view.cursor == 6000
-        assert any(message.startswith("Resumed at ¶ 6001 (") for message in messages(app))
+        await wait_until(
+            lambda: any(m.startswith("Resumed at ¶ 6,001 (") for m in messages(app)), "the notice"
+        )
 
 
 async def test_the_theme_chosen_is_applied_at_the_next_start() -> None:
     first = essay_app()
-    async with first.run_test(size=(100, 30)) as pilot:
-        await loaded(first, pilot)
+    async with first.run_test(size=(100, 30)):
+        await loaded(first)
         assert first.theme != "nord"
         first.theme = "nord"
-        await settled(first, pilot)
+        await settled(first)
     with BookmarkStore.open() as store:
         assert store.get_setting("theme") == "nord"
     second = essay_app()
-    async with second.run_test(size=(100, 30)) as pilot:
-        await loaded(second, pilot)
-        await settled(second, pilot)
-        assert second.theme == "nord"
+    async with second.run_test(size=(100, 30)):
+        await loaded(second)
+        await wait_until(lambda: second.theme == "nord", "the theme")
 
 
 async def test_a_damaged_store_is_reported_as_a_warning(data_dir: Path) -> None:
     (data_dir / DATABASE_NAME).write_bytes(b"this is not a database" * 100)
     app = essay_app()
-    async with app.run_test(size=(100, 30)) as pilot:
-        await loaded(app, pilot)
-        (warning,) = [n for n in app._notifications if n.severity == "warning"]
-        assert "was damaged" in warning.message
-        await pilot.press("m", "enter")
-        await settled(app, pilot)
+    async with app.run_test(size=(100, 30)):
+        await loaded(app)
+        await wait_until(lambda: any("was damaged" in n.message for n in app._notifications), "the warning")
+        await press(app, "m", "enter")
+        await settled(app)
         assert len(stored()) == 1  # the fresh store works
 
 
@@ -326,27 +385,27 @@ async def test_a_failing_write_is_a_notification_not_a_crash(monkeypatch: pytest
 
     monkeypatch.setattr(BookmarkStore, "add", failing)
     app = essay_app()
-    async with app.run_test(size=(100, 30)) as pilot:
-        await loaded(app, pilot)
-        await pilot.press("m", "enter")
-        await settled(app, pilot)
+    async with app.run_test(size=(100, 30)):
+        await loaded(app)
+        await press(app, "m", "enter")
+        await settled(app)
         assert "Could not save the bookmark: disk I/O error" in messages(app)
         assert app.is_running
-        assert marked_blocks(app.view) == set()
+        assert marked_blocks(view_of(app)) == set()
 
 
 async def test_the_command_palette_offers_bookmarks() -> None:
     add(PASSAGE)
     app = essay_app()
-    async with app.run_test(size=(100, 30)) as pilot:
-        await loaded(app, pilot)
-        await pilot.press("ctrl+p")
-        assert isinstance(app.screen, CommandPalette)
-        await pilot.press(*"bookmarks")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, BookmarkList)
+    async with app.run_test(size=(100, 30)):
+        await loaded(app)
+        await press(app, "ctrl+p")
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        await type_text(app, "bookmarks")
+        await wait_until(lambda: palette.query("CommandList").first().option_count > 0, "palette hits")
+        await press(app, "enter")
+        await wait_until(lambda: isinstance(app.screen, BookmarkList), "the list")
 
 
 def test_selection_points_snap_to_the_text() -> None:

@@ -5,17 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from tests.app.helpers import GLOSSARY, essay_app
+from tests.app.helpers import GLOSSARY, essay_app, glossary_ready, press, still
+from tests.app.test_search_ui import searched
 
 SnapCompare = Callable[..., bool]
 
 
 async def type_query(pilot: Any, *keys: str) -> None:
-    await pilot.app.workers.wait_for_complete()  # the glossary, linked
-    await pilot.press("slash", *keys)
-    pilot.app.search_bar.input.cursor_blink = False
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await glossary_ready(pilot.app)
+    await press(pilot.app, "slash", *keys)
+    await searched(pilot.app)
+    await still(pilot.app)
 
 
 def test_the_bar_with_highlights_at_120x40(snap_compare: SnapCompare) -> None:
@@ -34,6 +34,6 @@ def test_the_bar_offering_an_entry_at_120x40(snap_compare: SnapCompare) -> None:
 
 def test_the_results_list_at_120x40(snap_compare: SnapCompare) -> None:
     async def search(pilot: Any) -> None:
-        await type_query(pilot, *"Iran", "enter", "ctrl+f")
+        await type_query(pilot, *"Iran", "enter", "ampersand")
 
     assert snap_compare(essay_app(vault=GLOSSARY), terminal_size=(120, 40), run_before=search)

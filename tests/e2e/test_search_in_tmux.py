@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
-from tests.e2e.tmux import Terminal, reader_command, terminal
+from tests.e2e.tmux import reader_command, terminal
 
 REVERSED = r"\x1b\[(?:\d+;)*7m(?:\x1b\[[\d;]*m)*"
 """The escape sequences that begin reverse video (a search hit), then any colour ones."""
-
-
-def wait_until_absent(term: Terminal, text: str, timeout: float = 10) -> None:
-    deadline = time.monotonic() + timeout
-    while text in term.screen():
-        assert time.monotonic() < deadline, f"{text!r} stayed on the screen"
-        time.sleep(0.1)
 
 
 def test_slash_searches_the_essay_and_n_steps_through_the_hits(data_dir: Path) -> None:
@@ -36,7 +28,7 @@ def test_slash_searches_the_essay_and_n_steps_through_the_hits(data_dir: Path) -
         term.keys("N", "N")
         screen = term.wait_for("/Russia 15/15")
         assert "search wrapped" in screen
-        term.keys("C-f")
+        term.keys("&")
         term.wait_for("15 matches")  # the list opens on the current hit, the last
         term.keys("Up", "Enter")
         term.wait_for("/Russia 14/15")
@@ -58,6 +50,6 @@ def test_a_bad_pattern_at_40x12_without_colour(data_dir: Path) -> None:
         # Without colour the hits still show, in reverse video.
         assert re.search(REVERSED + "Iran", term.screen(escapes=True))
         term.keys("Escape")
-        wait_until_absent(term, "(Iran)")  # escape and q at once would read as alt+q
+        term.wait_for_absence("(Iran)")  # escape and q at once would read as alt+q
         term.keys("q")
         term.wait_until_gone()

@@ -1,7 +1,13 @@
-"""Drive the installed `reader` command in a real terminal with tmux."""
+"""Drive the installed `reader` command in a real terminal with tmux.
+
+No test sleeps for a fixed time: each waits for what the screen shows.  An
+`Escape` sent just before another key reads as alt+that key in any terminal
+program, so tests send the next key once the escape's effect is on screen.
+"""
 
 from __future__ import annotations
 
+import re
 import shlex
 import shutil
 import subprocess
@@ -51,6 +57,31 @@ class Terminal:
                 return screen
             time.sleep(0.1)
         raise AssertionError(f"{text!r} did not appear; the screen was:\n{screen}")
+
+    def wait_for_absence(self, text: str, timeout: float = 15) -> str:
+        """The screen once `text` has left it (say, a pane closed)."""
+        deadline = time.monotonic() + timeout
+        screen = self.screen()
+        while text in screen:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{text!r} stayed on the screen:\n{screen}")
+            time.sleep(0.1)
+            screen = self.screen()
+        return screen
+
+    def wait_for_pattern(
+        self, pattern: str, timeout: float = 15, *, escapes: bool = False, present: bool = True
+    ) -> str:
+        """The screen once the regular expression `pattern` matches it (or, if not `present`,
+        once it no longer does)."""
+        deadline = time.monotonic() + timeout
+        screen = self.screen(escapes=escapes)
+        while (re.search(pattern, screen) is None) == present:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{pattern!r} present={present} never held; the screen was:\n{screen}")
+            time.sleep(0.1)
+            screen = self.screen(escapes=escapes)
+        return screen
 
     def wait_until_gone(self, timeout: float = 10) -> None:
         deadline = time.monotonic() + timeout

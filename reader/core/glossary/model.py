@@ -191,3 +191,15 @@ def _starts_a_word(name: str, key: str) -> bool:
             return True
         start = name.find(key, start + 1)
     return start == 0
+
+
+def entry_dates(entry: Entry) -> str:
+    """How an entry's dates read, in the app and the CLI alike: `1953-08-19`,
+    `1951-04 – 1953-08`, `from 2014-02`, `until 1918-03`, or nothing."""
+    if entry.date:
+        return entry.date
+    if entry.start and entry.end:
+        return f"{entry.start} – {entry.end}"
+    if entry.start:
+        return f"from {entry.start}"
+    return f"until {entry.end}" if entry.end else ""

@@ -9,32 +9,23 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
-from reader.app.glossary_actions import GlossaryActions
-from reader.core.linked_document import LinkedDocument
-from reader.app.mention_strip import MentionStrip
+from reader.app.glossary.lists import PaneList
+from reader.app.glossary.mention_strip import MentionStrip
+from reader.app.glossary.messages import OpenEntry, ShowMention
 from reader.core.document import Document
 from reader.core.glossary.linker import Mention
-from reader.core.glossary.model import Entry
+from reader.core.glossary.model import Entry, entry_dates
 from reader.core.glossary.wikilinks import title_from_href, to_markdown
+from reader.core.linked_document import LinkedDocument
 from reader.core.snippets import snippet
 
 SNIPPET = 64
 """Characters of context around a mention in the list of mentions."""
-
-
-def entry_dates(entry: Entry) -> str:
-    """`1953-08-19`, `1951-04 – 1953-08`, `from 2014-02`, or nothing."""
-    if entry.date:
-        return entry.date
-    if entry.start and entry.end:
-        return f"{entry.start} – {entry.end}"
-    if entry.start:
-        return f"from {entry.start}"
-    return f"until {entry.end}" if entry.end else ""
 
 
 def mention_snippet(document: Document, mention: Mention, room: int = SNIPPET) -> Text:
@@ -49,9 +40,18 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
-class EntryView(VerticalScroll):
+class EntryView(VerticalScroll, can_focus=True):
     """Title, kind and dates, summary, body, links, backlinks, neighbours, strip, mentions."""
 
+    HELP_SECTION = "Glossary pane"
+    BINDINGS = [
+        Binding("j,down", "scroll_rows(1)", "pane: scroll down a line", id="pane.line-down", show=False),
+        Binding("k,up", "scroll_rows(-1)", "pane: scroll up a line", id="pane.line-up", show=False),
+        Binding("space,pagedown,f", "scroll_pages(1)", "pane: a page down", id="pane.page-down", show=False),
+        Binding("b,pageup", "scroll_pages(-1)", "pane: a page up", id="pane.page-up", show=False),
+        Binding("g,home", "scroll_to_end(False)", "pane: top of the entry", id="pane.top", show=False),
+        Binding("G,end", "scroll_to_end(True)", "pane: end of the entry", id="pane.bottom", show=False),
+    ]
     DEFAULT_CSS = """
     EntryView { padding: 0 1; background: $surface; }
     EntryView .entry-title { text-style: bold; color: $accent; margin-top: 1; }
@@ -61,16 +61,25 @@ class EntryView(VerticalScroll):
     EntryView .entry-heading { text-style: bold; color: $primary; margin-top: 1; }
     EntryView .entry-note { color: $foreground-muted; text-style: italic; }
     EntryView .entry-section { height: auto; }
-    EntryView OptionList { background: $surface; }
     EntryView MentionStrip { margin: 0 0 1 0; }
     """
 
-    def __init__(self, actions: GlossaryActions, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._actions = actions
         self._targets: dict[str, list[str]] = {}
         self._mentions: list[Mention] = []
         self.entry: Entry | None = None
+
+    # Scrolled at once, not animated: keys typed quickly add up (an animation would restart
+    # from where it had got to).
+    def action_scroll_rows(self, rows: int) -> None:
+        self.scroll_to(y=self.scroll_y + rows, animate=False, immediate=True)
+
+    def action_scroll_pages(self, pages: int) -> None:
+        self.action_scroll_rows(pages * max(1, self.scrollable_content_region.height - 1))
+
+    def action_scroll_to_end(self, end: bool) -> None:
+        self.scroll_to(y=self.max_scroll_y if end else 0, animate=False, immediate=True)
 
     def compose(self) -> ComposeResult:
         yield Static(classes="entry-title")
@@ -84,12 +93,12 @@ class EntryView(VerticalScroll):
         ):
             with Vertical(classes="entry-section", id=f"{list_id}-section"):
                 yield Static(heading, classes="entry-heading")
-                yield OptionList(id=list_id, compact=True)
+                yield PaneList(id=list_id, compact=True)
         with Vertical(classes="entry-section", id="entry-mentions-section"):
             yield Static("Mentions", classes="entry-heading", id="entry-mentions-heading")
             yield Static(classes="entry-note", id="entry-mentions-note")
             yield MentionStrip(id="entry-strip")
-            yield OptionList(id="entry-mentions", compact=True)
+            yield PaneList(id="entry-mentions", compact=True)
 
     def show(self, entry: Entry, linked: LinkedDocument) -> None:
         """Fill the view with `entry`, scrolled to its top."""
@@ -147,7 +156,6 @@ class EntryView(VerticalScroll):
             heading.update(f"Mentions ({len(mentions)})")
             note.update("where in the document: ←/→ pick, enter goes")
             options.add_options([Option(mention_snippet(linked.document, mention)) for mention in mentions])
-        note.display = True
         strip.display = bool(mentions)
         strip.show(mentions, len(linked.document.text))
 
@@ -155,18 +163,18 @@ class EntryView(VerticalScroll):
         event.stop()
         list_id = event.option_list.id or ""
         if list_id == "entry-mentions":
-            self._actions.show_mention(self._mentions[event.option_index])
+            self.post_message(ShowMention(self._mentions[event.option_index]))
         elif list_id in self._targets:
-            self._actions.open_entry(self._targets[list_id][event.option_index])
+            self.post_message(OpenEntry(self._targets[list_id][event.option_index]))
 
     def on_mention_strip_selected(self, event: MentionStrip.Selected) -> None:
         event.stop()
-        self._actions.show_mention(event.mention)
+        self.post_message(ShowMention(event.mention))
 
     def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
         event.stop()
         title = title_from_href(event.href)
         if title is not None:
-            self._actions.open_entry(title)
+            self.post_message(OpenEntry(title))
         else:
             self.app.open_url(event.href)

@@ -1,41 +1,44 @@
 """`/`: the search bar.  Hits highlight as the query is typed, `n`/`N` step through them.
 
-It is mounted on the first `/`, so nothing of search is imported before the
-first paint.  Each query runs in a worker thread: a regular expression over a
-whole book can take seconds, and the bar must keep taking keys meanwhile.  A
-one-letter query (or a regex) over a book waits for a pause in typing first:
-it finds hundreds of thousands of hits, and the next key usually narrows it.
-Results that arrive after the query has changed are dropped.
+It is mounted on the first `/`, so nothing of search is imported before the first
+paint.  Each query runs in a worker thread: a regular expression over a whole
+book can take seconds, and the bar must keep taking keys meanwhile.  A one-letter
+query (or a regex) over a book waits for a pause in typing first: it finds hundreds
+of thousands of hits, and the next key usually narrows it.  Results that arrive
+after the query has changed are dropped.
+
+The bar never touches the reading view: it gets the document, the glossary and
+the reader's position from the screen (bound reactives) and posts what it wants
+shown (`Highlight`), what it says (`StatusChanged`), and when it closes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import NamedTuple
 
 from rich.style import Style
 from rich.text import Text
-from textual.actions import SkipAction
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.message import Message
+from textual.reactive import reactive
 from textual.timer import Timer
-from textual.widget import Widget
 from textual.widgets import Input, Static
-from textual.worker import Worker, WorkerState
 
-from reader.app.app import ReaderApp
-from reader.app.document_view import DocumentView
-from reader.core.search_history import SearchHistory
-from reader.app.search_results import EntryChoice, ResultChoice, SearchResultsScreen, results_title
-from reader.core.search_state import SearchQuery, SearchState
+from reader.app.glossary.messages import OpenEntry
+from reader.app.reading.document_view import Position
+from reader.app.search.results import EntryChoice, ResultChoice, SearchResultsScreen, results_title
 from reader.core.document import Document
-from reader.core.glossary.model import Entry, Glossary
-from reader.core.layout import Layout
+from reader.core.glossary.model import Entry
+from reader.core.linked_document import LinkedDocument
 from reader.core.search import Matches, SearchError, SearchOptions, entry_named, match_entries
+from reader.core.search_history import SearchHistory
+from reader.core.search_layer import MatchLayer
+from reader.core.search_state import SearchQuery, SearchState
 
-LAYER = "search"
 LARGE_DOCUMENT = 256 * 1024
 """Characters beyond which a costly query waits for a pause in typing."""
 TYPING_PAUSE = 0.25
@@ -53,21 +56,12 @@ class _Outcome:
     error: str | None
 
 
-class _Origin(NamedTuple):
-    """Where the reader was when the bar opened: escape goes back there."""
+class _Found(Message, bubble=False):
+    """A worker's outcome, back on the bar's own thread."""
 
-    offset: int
-    cursor: int
-    row: int = 0
-    layout: Layout | None = None
-
-
-def _find(document: Document, query: SearchQuery, offset: int, generation: int) -> _Outcome:
-    """Worker thread: run the query."""
-    try:
-        return _Outcome(generation, query, offset, query.find(document), None)
-    except SearchError as error:
-        return _Outcome(generation, query, offset, None, str(error))
+    def __init__(self, outcome: _Outcome) -> None:
+        super().__init__()
+        self.outcome = outcome
 
 
 def _waits_for_pause(query: SearchQuery, document: Document) -> bool:
@@ -78,15 +72,30 @@ def _waits_for_pause(query: SearchQuery, document: Document) -> bool:
 class SearchBar(Horizontal):
     """`/ query▏   3/590  tab open Russia  ^g every name  ^r regex  ^w word`, above the status bar."""
 
+    HELP_SECTION = "Search bar"
     BINDINGS = [
-        Binding("escape", "cancel", "Clear search", priority=True),
-        Binding("ctrl+r", "toggle_regex", "Regex", priority=True),
-        Binding("ctrl+w", "toggle_word", "Whole words", priority=True),
-        Binding("up", "history(-1)", "Earlier query", priority=True),
-        Binding("down", "history(1)", "Later query", priority=True),
-        Binding("tab", "open_entry", "Open entry", priority=True),
-        Binding("alt+enter,ctrl+g", "every_name", "Every name", priority=True),
+        Binding("escape", "cancel", "clear the search and go back", id="search-bar.cancel", priority=True),
+        Binding(
+            "ctrl+r", "toggle_regex", "regular expression on / off", id="search-bar.regex", priority=True
+        ),
+        Binding("ctrl+w", "toggle_word", "whole words on / off", id="search-bar.word", priority=True),
+        Binding("up", "history(-1)", "an earlier query", id="search-bar.earlier", priority=True),
+        Binding("down", "history(1)", "a later query", id="search-bar.later", priority=True),
+        Binding(
+            "ctrl+l", "list_matches", "list every match (& in the essay)", id="search-bar.list", priority=True
+        ),
+        Binding(
+            "tab", "open_entry", "open the entry the query names", id="search-bar.open-entry", priority=True
+        ),
+        Binding(
+            "alt+enter,ctrl+g",
+            "every_name",
+            "find every name of that entry",
+            id="search-bar.every-name",
+            priority=True,
+        ),
     ]
+    HELP_EXTRAS = [("enter", "keep the search (n / N step through it) and close the bar")]
 
     DEFAULT_CSS = """
     SearchBar { height: 1; background: $panel; }
@@ -94,6 +103,38 @@ class SearchBar(Horizontal):
     SearchBar > Input { width: 1fr; min-width: 12; background: $panel; }
     SearchBar > #search-info { width: auto; height: 1; padding: 0 1; }
     """
+
+    document: reactive[Document | None] = reactive(None, always_update=True)
+    linked: reactive[LinkedDocument | None] = reactive(None, always_update=True)
+    position: reactive[Position | None] = reactive(None, always_update=True)
+
+    class Highlight(Message):
+        """Show these hits (None: no search), and bring the current one, if any, into view."""
+
+        def __init__(self, layer: MatchLayer | None, reveal: int | None = None) -> None:
+            super().__init__()
+            self.layer = layer
+            self.reveal = reveal
+            """The offset of the current hit, to scroll to."""
+
+    class StatusChanged(Message):
+        """What the status bar should say about the search (`/Napoleon 3/590`, or nothing)."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    class Closed(Message):
+        """The bar closed; `cancelled` means escape: go back to where it was opened."""
+
+        def __init__(self, *, cancelled: bool) -> None:
+            super().__init__()
+            self.cancelled = cancelled
+
+    class Notice(Message):
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
 
     def __init__(self) -> None:
         super().__init__(id="search-bar")
@@ -109,20 +150,10 @@ class SearchBar(Horizontal):
         self.searching = False
         """A query has been asked for and its hits are not in yet."""
         self._waiting: list[Callable[[], None]] = []
-        """What `n`, `N` or ctrl+f asked for while a search was still running: done when it ends."""
-        self._origin = _Origin(0, 0)
-        self._return_focus: Widget | None = None
-        self._status_message = ""
+        """What `n`, `N` or `&` asked for while a search was still running: done when it ends."""
+        self._origin = 0
+        """The offset at the top of the view when the bar opened: hits are counted from it."""
         self.display = False
-
-    @property
-    def _reader(self) -> ReaderApp:
-        assert isinstance(self.app, ReaderApp)
-        return self.app
-
-    @property
-    def _view(self) -> DocumentView:
-        return self._reader.view
 
     @property
     def input(self) -> Input:
@@ -138,43 +169,30 @@ class SearchBar(Horizontal):
     def open(self) -> None:
         """Show the bar with the last query selected: typing replaces it, enter keeps it."""
         if not self.display:
-            focused = self.app.focused
-            self._return_focus = focused if focused is not None and self not in focused.ancestors else None
-            view = self._view
-            self._origin = _Origin(view.position.offset, view.cursor, round(view.scroll_y), view.text_layout)
+            self._origin = 0 if self.position is None else self.position.offset
         self.display = True
-        # Focus now, not on the next message: keys typed right after `/` are already queued.
+        # Focus now, not on the next message: the next key is routed by what has focus.
         self.screen.set_focus(self.input)
         self._show_info()
         self._show_status()
 
-    def close(self) -> None:
+    def _close(self, *, cancelled: bool) -> None:
         self.display = False
-        target = self._return_focus
-        self._return_focus = None
-        self.screen.set_focus(target if target is not None and target.is_attached else self._view)
+        self.post_message(self.Closed(cancelled=cancelled))
 
     def keep(self) -> None:
         """Close the bar, keeping the highlights and remembering the query."""
         self.history.add(self.input.value)
-        self.close()
+        self._close(cancelled=False)
         self._show_status()
 
     def action_cancel(self) -> None:
         """escape: clear the search and go back to where the bar was opened."""
-        self._forget()
-        with self.input.prevent(Input.Changed):
-            self.input.value = ""
-        origin, view = self._origin, self._view
-        if view.text_layout is origin.layout:
-            view.scroll_to(y=origin.row, animate=False, immediate=True, force=True)
-        else:  # re-wrapped since: go back to the same text instead
-            view.restore(origin.offset)
-        view.cursor = origin.cursor
-        self.close()
+        self.clear()
+        self._close(cancelled=True)
 
     def clear(self) -> None:
-        """Remove the highlights and the query (the palette's `Search: clear`)."""
+        """Remove the highlights and the query (escape, or the palette's `Search: clear`)."""
         self._forget()
         with self.input.prevent(Input.Changed):
             self.input.value = ""
@@ -189,7 +207,7 @@ class SearchBar(Horizontal):
         self.error = None
         self.offer = None
         self._every_name = False
-        self._view.set_layer(LAYER, None)
+        self.post_message(self.Highlight(None))
         self._show_status()
 
     # -- typing -----------------------------------------------------------------------
@@ -202,7 +220,7 @@ class SearchBar(Horizontal):
             self._forget()
             self._show_info()
             return
-        self._request(self._query(), self._origin.offset)
+        self._request(self._query(), self._origin)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -215,18 +233,21 @@ class SearchBar(Horizontal):
         return SearchQuery(text, self.options)
 
     def _entry_named(self, text: str) -> Entry | None:
-        glossary = self._glossary()
-        return None if glossary is None else entry_named(glossary, text)
+        linked = self.linked
+        return None if linked is None else entry_named(linked.glossary, text)
 
-    def _glossary(self) -> Glossary | None:
-        """The document's glossary, once the glossary pane has loaded it."""
-        assert isinstance(self.app, ReaderApp)
-        linked = self.app.glossary.linked
-        return None if linked is None else linked.glossary
+    def watch_linked(self) -> None:
+        """The glossary arrived while a query was typed: offer the entry it names."""
+        if self.is_mounted and self.display:
+            self.offer = self._entry_named(self.input.value)
+            self._show_info()
 
-    def _open_entry(self, title: str) -> None:
-        assert isinstance(self.app, ReaderApp)
-        self.app.open_entry(title)
+    def watch_document(self, old: Document | None, new: Document | None) -> None:
+        """The complete document replaced its head: search it all, staying on the current hit."""
+        if old is None or new is None or (self.state is None and not self.searching):
+            return
+        match = None if self.state is None else self.state.match
+        self._request(self._query(), self._origin if match is None else match.start)
 
     def action_toggle_regex(self) -> None:
         self._set_options(replace(self.options, regex=not self.options.regex))
@@ -237,7 +258,7 @@ class SearchBar(Horizontal):
     def _set_options(self, options: SearchOptions) -> None:
         self.options = options
         if self.input.value.strip():
-            self._request(self._query(), self._origin.offset)
+            self._request(self._query(), self._origin)
         else:
             self._show_info()
 
@@ -253,58 +274,58 @@ class SearchBar(Horizontal):
         if self.offer is not None:
             title = self.offer.title
             self.keep()
-            self._open_entry(title)
+            self.post_message(OpenEntry(title))
 
     def action_every_name(self) -> None:
         """alt+enter: search every name of the entry the query names (`Mosaddegh` finds `Mossadegh`)."""
         if self.offer is not None:
             self._every_name = True
             self.history.add(self.input.value)
-            self._request(self._query(), self._origin.offset)
+            self._request(self._query(), self._origin)
 
     # -- searching --------------------------------------------------------------------
 
     def _request(self, query: SearchQuery, offset: int) -> None:
         """Search for `query` in a worker; the current hit will be the first at or after `offset`."""
+        document = self.document
+        if document is None:
+            return
         self._generation += 1
         generation = self._generation
         self._stop_timer()
         self.searching = True
-        document = self._view.document
-
-        def start() -> None:
-            self.run_worker(
-                lambda: _find(document, query, offset, generation),
-                name="search",
-                group="search",
-                thread=True,
-                exclusive=True,
-            )
-
         if _waits_for_pause(query, document):
-            self._timer = self.set_timer(TYPING_PAUSE, start)
+            self._timer = self.set_timer(
+                TYPING_PAUSE, lambda: self._find(document, query, offset, generation)
+            )
         else:
-            start()
+            self._find(document, query, offset, generation)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _find(self, document: Document, query: SearchQuery, offset: int, generation: int) -> None:
+        """Worker thread: run the query, and post what it found back to the bar."""
+        try:
+            outcome = _Outcome(generation, query, offset, query.find(document), None)
+        except SearchError as error:
+            outcome = _Outcome(generation, query, offset, None, str(error))
+        self.post_message(_Found(outcome))
+
+    @on(_Found)
+    def _outcome_arrived(self, message: _Found) -> None:
+        if message.outcome.generation == self._generation:
+            self._found(message.outcome)
 
     def _stop_timer(self) -> None:
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        worker = event.worker
-        if worker.group != "search" or event.state is not WorkerState.SUCCESS:
-            return
-        outcome = worker.result
-        if isinstance(outcome, _Outcome) and outcome.generation == self._generation:
-            self._found(outcome)
-
     def _found(self, outcome: _Outcome) -> None:
         self.searching = False
         if outcome.matches is None:
             self.state = None
             self.error = outcome.error
-            self._view.set_layer(LAYER, None)
+            self.post_message(self.Highlight(None))
         else:
             self.error = None
             self._show(SearchState.found(outcome.query, outcome.matches, outcome.offset))
@@ -312,14 +333,6 @@ class SearchBar(Horizontal):
         waiting, self._waiting = self._waiting, []
         for action in waiting:
             action()
-
-    def document_replaced(self) -> None:
-        """The view's document has been replaced by the complete one: search it all, staying on
-        the current hit."""
-        if self.state is None and not self.searching:
-            return
-        match = None if self.state is None else self.state.match
-        self._request(self._query(), self._origin.offset if match is None else match.start)
 
     # -- moving between hits ----------------------------------------------------------
 
@@ -332,59 +345,61 @@ class SearchBar(Horizontal):
         state = self.state
         if state is None or not state.matches:
             what = "no search: press / to search" if state is None else f"no match for {state.query.label}"
-            self.app.notify(what, timeout=3)
+            self.post_message(self.Notice(what))
             return
         match = state.match
-        on_screen = match is not None and self._on_screen(match.start)
-        moved, wrapped = state.step(forward, None if on_screen else self._view.position.offset)
+        position = self.position
+        on_screen = (
+            match is not None and position is not None and position.offset <= match.start < position.end
+        )
+        from_offset = None if on_screen or position is None else position.offset
+        moved, wrapped = state.step(forward, from_offset)
         self._show(moved)
         self._show_info()
         if wrapped:
-            self.app.notify("search wrapped", timeout=2)
+            self.post_message(self.Notice("search wrapped"))
 
     def go_to(self, index: int) -> None:
         if self.state is not None:
             self._show(self.state.choose(index))
 
-    def _on_screen(self, offset: int) -> bool:
-        view = self._view
-        top = round(view.scroll_y)
-        return top <= view.text_layout.row_of_offset(offset) < top + view.scrollable_content_region.height
-
     def _show(self, state: SearchState) -> None:
         self.state = state
-        self._view.set_layer(LAYER, state.layer)
         match = state.match
-        if match is not None:
-            self._view.scroll_to_offset(match.start)
+        self.post_message(self.Highlight(state.layer, None if match is None else match.start))
         self._show_status()
 
     # -- the results list -------------------------------------------------------------
 
+    def action_list_matches(self) -> None:
+        self.show_results()
+
     def show_results(self) -> None:
-        """ctrl+f: list every hit (and the glossary entries the query finds); enter goes there."""
+        """`&`: list every hit (and the glossary entries the query finds); enter goes there."""
         if self.searching:
             self._waiting.append(self.show_results)
             return
         state = self.state
-        if state is None:
+        if state is None or self.document is None:
             self.open()
-            self.app.notify("type a query, then ctrl+f lists every match")
+            self.post_message(self.Notice("type a query, then & lists every match"))
             return
         if self.display:
             self.keep()
-        glossary = self._glossary()
-        entries = [] if glossary is None else match_entries(glossary, state.query.text, state.query.options)
+        linked = self.linked
+        entries = (
+            [] if linked is None else match_entries(linked.glossary, state.query.text, state.query.options)
+        )
         if not state.matches and not entries:
-            self.app.notify(f"no match for {state.query.label}", timeout=3)
+            self.post_message(self.Notice(f"no match for {state.query.label}"))
             return
         title = results_title(state.query.label, len(state.matches), len(entries))
-        screen = SearchResultsScreen(title, self._view.document, state.matches, entries, state.current)
+        screen = SearchResultsScreen(title, self.document, state.matches, entries, state.current)
         self.app.push_screen(screen, self._chosen)
 
     def _chosen(self, choice: ResultChoice | None) -> None:
         if isinstance(choice, EntryChoice):
-            self._open_entry(choice.title)
+            self.post_message(OpenEntry(choice.title))
         elif choice is not None:
             self.go_to(choice.index)
 
@@ -410,6 +425,8 @@ class SearchBar(Horizontal):
             if self.state.query.entry:
                 status.append(f"{self.state.query.label}  ", "italic")
             status.append(self.state.counter, "bold")
+        elif self.searching:
+            status.append("searching…", "italic")
         offer = short_offer = Text(end="")
         if self.offer is not None and not self._every_name:
             short_offer = Text.assemble(("tab", "bold reverse"), f" open {self.offer.title}", end="")
@@ -432,35 +449,16 @@ class SearchBar(Horizontal):
 
     def _toggles(self, labels: tuple[str, str], *, only_active: bool = False) -> Text:
         toggles = Text(end="")
-        for label, on in zip(labels, (self.options.regex, self.options.whole_word), strict=True):
-            if on or not only_active:
-                toggles.append(f" {label} ", "bold reverse" if on else "dim")
+        for label, active in zip(labels, (self.options.regex, self.options.whole_word), strict=True):
+            if active or not only_active:
+                toggles.append(f" {label} ", "bold reverse" if active else "dim")
         return toggles
 
     def _show_status(self) -> None:
-        """While hits are highlighted the status bar names the search: `/Napoleon 3/590`.
-        Clearing it leaves alone a message put there since by another feature."""
+        """While hits are highlighted (and the bar is closed) the status bar names the search."""
         state = self.state
-        message = "" if state is None or self.display else f"/{state.query.text} {state.counter}"
-        status = self._reader.status
-        if message or status.message == self._status_message:
-            status.message = message
-        self._status_message = message
-
-
-async def open_search(app: ReaderApp) -> None:
-    """`/` on the reading screen; elsewhere (a dialog, a text field) the key is left alone."""
-    focused = app.focused
-    typing = focused is not None and focused.check_consume_key("slash", "/")
-    if typing or app.screen is not app.screen_stack[0]:
-        raise SkipAction()
-    (await mounted_search_bar(app)).open()
-
-
-async def mounted_search_bar(app: ReaderApp) -> SearchBar:
-    """The app's search bar, mounted above the status bar on first use."""
-    if app.search_bar is None:
-        bar = SearchBar()
-        app.search_bar = bar
-        await app.mount(bar, after=app.query_one("#main"))
-    return app.search_bar
+        self.post_message(
+            self.StatusChanged(
+                "" if state is None or self.display else f"/{state.query.text} {state.counter}"
+            )
+        )

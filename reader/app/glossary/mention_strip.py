@@ -33,10 +33,11 @@ def mention_cells(mentions: list[Mention], length: int, width: int) -> dict[int,
 class MentionStrip(Widget, can_focus=True):
     """The whole document in one row, a mark where each mention of an entry is."""
 
+    HELP_SECTION = "Glossary pane"
     BINDINGS = [
-        Binding("left", "move(-1)", "Previous mark", show=False),
-        Binding("right", "move(1)", "Next mark", show=False),
-        Binding("enter", "jump", "Go to mention", show=False),
+        Binding("left", "move(-1)", "mention strip: previous mark", id="strip.previous", show=False),
+        Binding("right", "move(1)", "mention strip: next mark", id="strip.next", show=False),
+        Binding("enter", "jump", "mention strip: go to the mark", id="strip.go", show=False),
     ]
     COMPONENT_CLASSES = {"mention-strip--slice", "mention-strip--mark", "mention-strip--selected"}
     DEFAULT_CSS = """
@@ -44,6 +45,7 @@ class MentionStrip(Widget, can_focus=True):
     MentionStrip > .mention-strip--slice { color: $foreground-muted; text-style: dim; }
     MentionStrip > .mention-strip--mark { color: $accent; text-style: bold; }
     MentionStrip > .mention-strip--selected { text-style: bold reverse; }
+    MentionStrip:focus { background: $boost; }
     MentionStrip:focus > .mention-strip--selected { color: $accent; text-style: bold reverse; }
     """
 

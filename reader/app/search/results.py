@@ -1,4 +1,4 @@
-"""ctrl+f: every hit of the search with its paragraph and a snippet, below the glossary
+"""`&`: every hit of the search with its paragraph and a snippet, below the glossary
 entries the query finds; enter goes there.
 
 The list is virtual: it draws only the rows on screen, making each row's snippet
@@ -51,14 +51,15 @@ ResultChoice = EntryChoice | MatchChoice
 class ResultList(ScrollView, can_focus=True):
     """One row per glossary entry, then one per hit; the cursor row is chosen with enter."""
 
+    HELP_SECTION = "Match list"
     BINDINGS = [
-        Binding("down,j", "move(1)", "Down", show=False),
-        Binding("up,k", "move(-1)", "Up", show=False),
-        Binding("pagedown,space", "page(1)", "Page down", show=False),
-        Binding("pageup,b", "page(-1)", "Page up", show=False),
-        Binding("home,g", "first", "First", show=False),
-        Binding("end,G", "last", "Last", show=False),
-        Binding("enter", "choose", "Go", show=False),
+        Binding("down,j", "move(1)", "next match", id="matches.down", show=False),
+        Binding("up,k", "move(-1)", "previous match", id="matches.up", show=False),
+        Binding("pagedown,space,f", "page(1)", "a page down", id="matches.page-down", show=False),
+        Binding("pageup,b", "page(-1)", "a page up", id="matches.page-up", show=False),
+        Binding("home,g", "first", "first row", id="matches.first", show=False),
+        Binding("end,G", "last", "last row", id="matches.last", show=False),
+        Binding("enter", "choose", "go to the match, or open the entry", id="matches.go", show=False),
     ]
 
     COMPONENT_CLASSES = {
@@ -191,7 +192,8 @@ class ResultList(ScrollView, can_focus=True):
 class SearchResultsScreen(ModalScreen[ResultChoice | None]):
     """The result list in a frame; it closes with the row chosen, or None on escape."""
 
-    BINDINGS = [Binding("escape,q", "close", "Close")]
+    HELP_SECTION = "Match list"
+    BINDINGS = [Binding("escape,q", "close", "close the list", id="matches.close")]
 
     DEFAULT_CSS = """
     SearchResultsScreen { align: center middle; }

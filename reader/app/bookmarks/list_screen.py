@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,11 +10,9 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from reader.app.bookmarks.keeper import BookmarkKeeper
 from reader.core.bookmarks.labels import excerpt, local_date, paragraph_label
 from reader.core.bookmarks.model import Bookmark
-
-if TYPE_CHECKING:
-    from reader.app.bookmarks_ui import BookmarkKeeper
 
 _EXCERPT = 160
 EMPTY = (
@@ -24,6 +20,7 @@ EMPTY = (
     "(or the text selected with the mouse)."
 )
 HINT = "enter jump · e edit note · d delete · u undo delete · escape close"
+LOADING = "Loading the bookmarks…"
 
 
 def bookmark_prompt(bookmark: Bookmark) -> Text:
@@ -43,12 +40,16 @@ def bookmark_prompt(bookmark: Bookmark) -> Text:
 class BookmarkList(ModalScreen[Bookmark | None]):
     """The bookmarks in reading order, lost ones last; dismissed with the one to jump to."""
 
+    HELP_SECTION = "Bookmark list"
     BINDINGS = [
-        Binding("escape,q", "close", "Close"),
-        Binding("e", "edit", "Edit note"),
-        Binding("d,delete", "delete", "Delete"),
-        Binding("u", "undo", "Undo delete"),
+        Binding("escape,q", "close", "close the list", id="bookmarks.close"),
+        Binding("e", "edit", "edit the note", id="bookmarks.edit"),
+        Binding("d,delete", "delete", "delete the bookmark", id="bookmarks.delete"),
+        Binding("u", "undo", "undo the last delete", id="bookmarks.undo"),
+        Binding("j", "cursor(1)", "next bookmark", id="bookmarks.down", show=False),
+        Binding("k", "cursor(-1)", "previous bookmark", id="bookmarks.up", show=False),
     ]
+    HELP_EXTRAS = [("enter", "jump to the bookmark")]
 
     DEFAULT_CSS = """
     BookmarkList { align: center middle; }
@@ -62,9 +63,10 @@ class BookmarkList(ModalScreen[Bookmark | None]):
     BookmarkList OptionList { max-height: 1fr; text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
-    def __init__(self, keeper: BookmarkKeeper) -> None:
+    def __init__(self, keeper: BookmarkKeeper, title: str) -> None:
         super().__init__()
         self._keeper = keeper
+        self._title = title
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -74,7 +76,7 @@ class BookmarkList(ModalScreen[Bookmark | None]):
             yield Static(HINT, classes="list-hint", markup=False)
 
     def on_mount(self) -> None:
-        self.refresh_bookmarks()
+        self.watch(self._keeper, "bookmarks", self.refresh_bookmarks)
 
     @property
     def _options(self) -> OptionList:
@@ -82,39 +84,48 @@ class BookmarkList(ModalScreen[Bookmark | None]):
 
     def refresh_bookmarks(self) -> None:
         """Show the keeper's bookmarks again (after an edit, a delete or an undo)."""
-        bookmarks = self._keeper.bookmarks
+        loaded = self._keeper.bookmarks
+        bookmarks = loaded or []
         options = self._options
         highlighted = options.highlighted
         options.set_options(Option(bookmark_prompt(b), id=str(b.id)) for b in bookmarks)
         if bookmarks:
             options.highlighted = min(highlighted or 0, len(bookmarks) - 1)
         options.display = bool(bookmarks)
-        self.query_one(".list-empty").display = not bookmarks
+        empty = self.query_one(".list-empty", Static)
+        empty.update(LOADING if loaded is None else EMPTY)
+        empty.display = not bookmarks
         count = f"{len(bookmarks)} bookmark{'' if len(bookmarks) == 1 else 's'}"
-        self.query_one(".list-title", Static).update(f"Bookmarks · {count} · {self._keeper.title}")
+        self.query_one(".list-title", Static).update(f"Bookmarks · {count} · {self._title}")
         options.focus()
 
     def _current(self) -> Bookmark | None:
         index = self._options.highlighted
-        bookmarks = self._keeper.bookmarks
+        bookmarks = self._keeper.bookmarks or []
         return bookmarks[index] if index is not None and index < len(bookmarks) else None
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.dismiss(self._current())
 
+    def action_cursor(self, step: int) -> None:
+        if step > 0:
+            self._options.action_cursor_down()
+        else:
+            self._options.action_cursor_up()
+
     def action_edit(self) -> None:
         bookmark = self._current()
         if bookmark is not None:
-            self._keeper.edit_note(bookmark, then=self.refresh_bookmarks)
+            self._keeper.edit_note(bookmark)
 
     def action_delete(self) -> None:
         bookmark = self._current()
         if bookmark is not None:
-            self._keeper.delete(bookmark, then=self.refresh_bookmarks)
+            self._keeper.delete(bookmark)
 
     def action_undo(self) -> None:
-        self._keeper.undo_delete(then=self.refresh_bookmarks)
+        self._keeper.undo_delete()
 
     def action_close(self) -> None:
         self.dismiss(None)

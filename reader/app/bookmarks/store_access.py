@@ -52,19 +52,28 @@ class StoreAccess:
         failure: str,
         *,
         background: bool = False,
+        after: asyncio.Event | None = None,
     ) -> None:
-        """Run `work(store)` in a thread after every earlier call, then `done(result)` on the
-        main thread; if the store refuses, notify `failure: reason` instead (for `background`
-        work, such as saving the position every second, only the first time)."""
-        self._owner.run_worker(self._call(work, done, failure, background), group="store")
+        """Run `work(store)` in a thread after every earlier call (and once `after` is set,
+        if given), then `done(result)` on the main thread; if the store refuses, notify
+        `failure: reason` instead (for `background` work, such as saving the position every
+        second, only the first time)."""
+        self._owner.run_worker(self._call(work, done, failure, background, after), group="store")
 
     async def _call(
-        self, work: Callable[[BookmarkStore], T], done: Callable[[T], None], failure: str, background: bool
+        self,
+        work: Callable[[BookmarkStore], T],
+        done: Callable[[T], None],
+        failure: str,
+        background: bool,
+        after: asyncio.Event | None,
     ) -> None:
         from sqlite3 import Error as DatabaseError
 
         from reader.core.bookmarks import UnknownBookmarkError
 
+        if after is not None:
+            await after.wait()
         async with self._turn:
             if self.store is None:
                 return
@@ -79,16 +88,18 @@ class StoreAccess:
         done(result)
 
     def close(self, last_words: Callable[[BookmarkStore], object]) -> None:
-        """Run `last_words(store)` here and now (the app is closing), then close the store.
-        A store that refuses is not reported: there is no screen left to report on."""
-        store, self.store = self.store, None
-        if store is None:
-            return
+        """Run `last_words(store)` here and now (the app is closing), then close the store,
+        opening it first if that had not happened yet (a reader who quits at once still has
+        their place kept).  A store that refuses is not reported: there is no screen left."""
         from sqlite3 import Error as DatabaseError
 
+        store, self.store = self.store, None
         try:
+            if store is None:
+                store = _open_store()
             last_words(store)
         except DatabaseError:
             pass
         finally:
-            store.close()
+            if store is not None:
+                store.close()

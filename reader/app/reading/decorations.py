@@ -41,6 +41,7 @@ DECORATIONS: dict[str, tuple[str, str, str]] = {
     "search-match": ("reverse", "", ""),
     "search-current": ("reverse bold underline", "warning", ""),
     "flash": ("reverse bold", "accent", ""),
+    "selection": ("reverse", "", ""),
 }
 
 

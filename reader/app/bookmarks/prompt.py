@@ -1,4 +1,8 @@
-"""The small prompt that takes a bookmark's note: the passage above, one line to type in."""
+"""The small prompt that takes a bookmark's note: the passage above, one line to type in.
+
+The same keys whether the bookmark is new or its note is being edited: `enter`
+saves (with or without a note), `escape` cancels.
+"""
 
 from __future__ import annotations
 
@@ -10,21 +14,22 @@ from textual.widgets import Input, Static
 
 from reader.core.bookmarks.labels import excerpt
 
+HINT = "enter saves · escape cancels"
+
 
 class NotePrompt(ModalScreen[str | None]):
-    """Asks for a note; dismisses with the note typed, or None when cancelled.
+    """Asks for a note; dismisses with the note typed (maybe empty), or None when cancelled."""
 
-    A new bookmark is kept even on escape (the note is optional, the bookmark is
-    what was asked for); editing an existing note is cancelled by escape.
-    """
-
-    BINDINGS = [Binding("escape", "close", "Close")]
+    HELP_SECTION = "Bookmark note"
+    BINDINGS = [Binding("escape", "cancel", "cancel: no bookmark, or the note unchanged", id="note.cancel")]
+    HELP_EXTRAS = [("enter", "save the bookmark, with the note typed (or none)")]
+    AUTO_FOCUS = "Input"
 
     DEFAULT_CSS = """
     NotePrompt { align: center middle; }
     NotePrompt > Vertical {
         width: 72; max-width: 100%; height: auto;
-        border: round $accent; background: $surface; padding: 0 1;
+        border: thick $accent; background: $surface; padding: 0 1;
     }
     NotePrompt .prompt-title { text-style: bold; color: $accent; }
     NotePrompt .prompt-passage { text-style: italic; color: $text-muted; max-height: 3; }
@@ -33,24 +38,22 @@ class NotePrompt(ModalScreen[str | None]):
     NotePrompt Input { margin: 1 0 0 0; }
     """
 
-    def __init__(self, title: str, passage: str, note: str = "", *, escape_keeps: bool) -> None:
+    def __init__(self, title: str, passage: str, note: str = "") -> None:
         super().__init__()
         self._title = title
         self._passage = passage
         self._note = note
-        self._escape_keeps = escape_keeps
 
     def compose(self) -> ComposeResult:
-        escape = "saves without a note" if self._escape_keeps else "cancels"
         with Vertical():
             yield Static(self._title, classes="prompt-title", markup=False)
             yield Static(excerpt(self._passage, 200), classes="prompt-passage", markup=False)
             yield Input(self._note, placeholder="Note (optional)", select_on_focus=False)
-            yield Static(f"enter saves · escape {escape}", classes="prompt-hint", markup=False)
+            yield Static(HINT, classes="prompt-hint", markup=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.dismiss(event.value.strip())
 
-    def action_close(self) -> None:
-        self.dismiss("" if self._escape_keeps else None)
+    def action_cancel(self) -> None:
+        self.dismiss(None)

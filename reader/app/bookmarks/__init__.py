@@ -1,0 +1,1 @@
+"""Bookmarks, notes, the reading position and the theme, kept in the store."""

@@ -1,0 +1,125 @@
+"""Where the reader is in a document, and the theme they chose, remembered across sessions.
+
+The offset of the top row is saved while reading (the first change at once, then at
+most once a second: `Throttle`, with the clock passed in), and once more at quit;
+it is put back when the same document is opened again.  It is only tracked once
+the complete document is in: a large file's head has another hash, and positions
+filed under it would belong to a text that never comes back.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from textual.timer import Timer
+from textual.widget import Widget
+
+from reader.app.bookmarks.store_access import StoreAccess
+from reader.core.document import Document
+from reader.core.throttle import Throttle
+
+if TYPE_CHECKING:
+    from reader.core.bookmarks import BookmarkStore
+
+SAVE_INTERVAL = 1.0
+"""Seconds between two saves of the reading position, at least."""
+THEME_SETTING = "theme"
+
+
+class ReadingState:
+    """The reading position and the theme of one session; `owner` runs the timer."""
+
+    def __init__(self, owner: Widget, access: StoreAccess, clock: Callable[[], float]) -> None:
+        self._owner = owner
+        self._access = access
+        self._document: Document | None = None
+        self._throttle: Throttle[int] = Throttle(SAVE_INTERVAL, clock)
+        self._timer: Timer | None = None
+        self._writing = threading.Lock()
+        self._saved: int | None = None
+        """What the store is known to hold (a write is confirmed only once it is done)."""
+        self._tracking = False
+        self._theme: str | None = None
+
+    # -- theme ------------------------------------------------------------------------
+
+    def load_theme(self) -> None:
+        """Apply the theme chosen in an earlier session, then remember every new choice."""
+        self._access.call(
+            lambda store: store.get_setting(THEME_SETTING), self._theme_loaded, "Could not read the theme"
+        )
+
+    def _theme_loaded(self, name: str | None) -> None:
+        app = self._owner.app
+        if name and name in app.available_themes:
+            app.theme = name
+        self._theme = app.theme
+        self._owner.watch(app, "theme", self._theme_chosen, init=False)
+
+    def _theme_chosen(self, name: str) -> None:
+        if name == self._theme:
+            return
+        self._theme = name
+        self._access.call(
+            lambda store: store.set_setting(THEME_SETTING, name),
+            lambda _: None,
+            "Could not remember the theme",
+            background=True,
+        )
+
+    # -- position ---------------------------------------------------------------------
+
+    def known(self, document: Document) -> None:
+        """The complete document is in: positions from now on are positions in it."""
+        self._document = document
+
+    def track(self, saved: int | None) -> None:
+        """The store said where the reader was (`saved`): from now on, save as they move."""
+        self._tracking = True
+        self._saved = saved or 0  # the top of a new document needs no saving
+        latest = self._throttle.latest
+        self._throttle.written_already(self._saved)
+        if latest is not None and latest != self._saved:
+            self.position_changed(latest)  # moved before the store answered
+
+    def position_changed(self, offset: int) -> None:
+        """The top row's offset changed (an offset in a large file's head is one in the whole)."""
+        if not self._tracking:
+            self._throttle.written_already(None)
+            self._throttle.change(offset)  # kept for the quit, written once tracking
+            return
+        wait = self._throttle.change(offset)
+        if wait == 0:
+            if self._timer is not None:
+                self._timer.stop()
+            self._save()
+        elif wait is not None and self._timer is None:
+            self._timer = self._owner.set_timer(wait, self._save)
+
+    def _save(self) -> None:
+        """Write the latest position if it is due (else come back when it is)."""
+        self._timer = None
+        offset = self._throttle.take()
+        if offset is None:
+            wait = self._throttle.due()
+            if wait is not None:
+                self._timer = self._owner.set_timer(wait, self._save)
+            return
+        self._access.call(
+            self.write_latest, lambda _: None, "Could not save the reading position", background=True
+        )
+
+    def write_latest(self, store: BookmarkStore) -> None:
+        """Save the latest position unless the store holds it already: from the store's thread
+        when it is due, and at quit on the main thread (a write queued a moment before may
+        never have run)."""
+        with self._writing:
+            offset = self._throttle.latest
+            if self._document is None or offset is None or offset == self._saved:
+                return
+            if not self._tracking and offset == 0:
+                return  # quit before the store answered, without moving: keep what it holds
+            store.save_position(self._document, offset)
+            self._saved = offset

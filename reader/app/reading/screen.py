@@ -1,0 +1,652 @@
+"""The reading screen: the one mediator between the essay, the glossary pane, the search
+bar and the bookmarks (as frogmouth's `Main` and posting's `MainScreen` are).
+
+It holds the state the others share as reactives, bound down into them
+(`document`, the `complete` document, the `linked` glossary, the reader's
+`position`); its children tell it what happened with messages, and it decides:
+every jump (to an entry, a mention, a paragraph, a bookmark) is a step in one
+history that `back` undoes, essay and pane together.
+
+Loading is messages too: workers post `DocumentLoaded` (a large file's rest) and
+`GlossaryLoaded` (the vault, then its mentions); nothing waits in a queue of its
+own.  Keys typed before they arrive are handled by whoever owns their state: the
+view remembers a `tab` until the mentions are in, the index filter keeps what is
+typed, the bookmark store orders its calls.
+
+Start-up pays only for the view and the status bar: the pane, the search bar and
+the bookmarks are imported and mounted after the first paint, or on first use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
+
+from textual import work
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widget import Widget
+
+from reader.app.reading.document_view import DocumentView, Place, Position
+from reader.app.reading.status_bar import StatusBar
+from reader.core.document import Document
+from reader.core.history import History
+from reader.core.layout import Layout, layout_document
+from reader.core.linked_document import LinkedDocument
+from reader.core.loading import DocumentError, SourceText, parse_file, parse_source
+
+if TYPE_CHECKING:
+    from reader.app.bookmarks.keeper import BookmarkKeeper
+    from reader.app.glossary.messages import OpenEntry, ShowMention
+    from reader.app.glossary.pane import GlossaryPane, PaneView
+    from reader.app.search.bar import SearchBar
+    from reader.core.glossary.linker import Mention
+
+OVERLAY_BELOW = 100
+"""Terminals narrower than this show the pane over the essay instead of beside it."""
+BREAKPOINTS = [(0, "-narrow"), (OVERLAY_BELOW, "-wide")]
+
+GLOSSARY = Binding.Group("Glossary")
+SEARCH = Binding.Group("Search")
+BOOKMARKS = Binding.Group("Bookmarks")
+READING = Binding.Group("Reading")
+
+
+class Step(NamedTuple):
+    """One place in the history: what the pane showed, whether it was open, the essay."""
+
+    view: PaneView
+    pane_open: bool
+    essay: Place
+
+
+W = TypeVar("W", bound=Widget)
+
+
+def _setter(widget: Widget, name: str) -> Callable[[object], None]:
+    def set_value(value: object) -> None:
+        setattr(widget, name, value)
+
+    return set_value
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def _load_glossary(vault: Path | None, document: Document) -> tuple[LinkedDocument, str | None]:
+    """Worker thread: the vault (or why not), linked if the document is complete.
+
+    The pane's module is imported here too, so its widgets cost the event loop nothing.
+    """
+    from reader.app.glossary import pane  # noqa: F401 -- imported for its import time only
+    from reader.core.glossary.model import Glossary
+    from reader.core.glossary.vault import VaultError, load_glossary
+
+    problem = None
+    glossary = Glossary.empty()
+    if vault is not None:
+        try:
+            glossary = load_glossary(vault)
+        except VaultError as error:
+            problem = str(error)
+    if document.complete:
+        return LinkedDocument.link(document, glossary), problem
+    return LinkedDocument.pending(document, glossary), problem
+
+
+class ReadingScreen(Screen[None]):
+    """One document, its glossary pane, its search bar and its bookmarks."""
+
+    HELP_SECTION = "Reading"
+    BINDINGS = [
+        Binding("slash", "search", "search: matches highlight as you type", id="search", group=SEARCH),
+        Binding("n", "step_match(True)", "next match (wraps around)", id="next-match", group=SEARCH),
+        Binding("N", "step_match(False)", "previous match", id="previous-match", group=SEARCH),
+        Binding(
+            "ampersand",
+            "match_list",
+            "list every match and glossary entry found",
+            id="match-list",
+            group=SEARCH,
+        ),
+        Binding(
+            "m",
+            "bookmark",
+            "bookmark the cursor's paragraph or the mouse selection",
+            id="bookmark",
+            group=BOOKMARKS,
+        ),
+        Binding(
+            "apostrophe,B",
+            "bookmarks",
+            "list bookmarks: jump, edit a note, delete",
+            id="bookmarks",
+            group=BOOKMARKS,
+        ),
+        Binding(
+            "U",
+            "undo_delete",
+            "undo the last bookmark delete (for a few seconds)",
+            id="undo-delete",
+            group=BOOKMARKS,
+        ),
+        Binding("x", "toggle_pane", "show / hide the glossary pane", id="toggle-pane", group=GLOSSARY),
+        Binding("i", "index", "glossary index: type to filter, enter opens", id="index", group=GLOSSARY),
+        Binding("t", "timeline", "glossary timeline: dated entries in order", id="timeline", group=GLOSSARY),
+        Binding(
+            "backspace,alt+left",
+            "back",
+            "back: the entry and the essay's place before",
+            id="back",
+            group=GLOSSARY,
+        ),
+        Binding("alt+right", "forward", "forward again", id="forward", group=GLOSSARY),
+        Binding("f6,ctrl+o", "switch_focus", "focus the essay / the pane", id="switch-focus", group=GLOSSARY),
+        Binding(
+            "escape", "close", "drop the mention ring, close the pane, leave it", id="close", group=GLOSSARY
+        ),
+        Binding(
+            "colon", "go_to", "go to a paragraph, a percent or a glossary entry", id="go-to", group=READING
+        ),
+    ]
+    HORIZONTAL_BREAKPOINTS = BREAKPOINTS
+    DEFAULT_CSS = """
+    ReadingScreen { layers: base overlay; }
+    ReadingScreen #main { height: 1fr; }
+    ReadingScreen #document { width: 1fr; height: 1fr; }
+    """
+
+    document: reactive[Document | None] = reactive(None, always_update=True)
+    """What the view shows: a large file's head, then the whole of it (never None once built)."""
+    complete: reactive[Document | None] = reactive(None, always_update=True)
+    """The whole document once it is in (bookmarks and positions refer to it)."""
+    linked: reactive[LinkedDocument | None] = reactive(None, always_update=True)
+    """The glossary and the document's mentions, once loaded (and linked)."""
+    position: reactive[Position | None] = reactive(None, always_update=True)
+
+    class Ready(Message):
+        """The essay is laid out: keys typed so far can be handled (see `KeyGate`)."""
+
+    class DocumentLoaded(Message):
+        """A worker parsed the whole of a large document (and laid it out at a width)."""
+
+        def __init__(self, document: Document, layout: Layout) -> None:
+            super().__init__()
+            self.document = document
+            self.layout = layout
+
+    class GlossaryLoaded(Message):
+        """A worker loaded the vault (and linked it, if the document was complete)."""
+
+        def __init__(self, linked: LinkedDocument, problem: str | None) -> None:
+            super().__init__()
+            self.linked = linked
+            self.problem = problem
+
+    class LoadFailed(Message):
+        def __init__(self, problem: str) -> None:
+            super().__init__()
+            self.problem = problem
+
+    def __init__(
+        self,
+        document: Document,
+        *,
+        rest: SourceText | None,
+        vault: Path | None,
+        measure: int,
+        clock: Callable[[], float],
+    ) -> None:
+        super().__init__()
+        self.set_reactive(ReadingScreen.document, document)
+        if document.complete:
+            self.set_reactive(ReadingScreen.complete, document)
+        self._rest = rest
+        self._vault = vault
+        self._clock = clock
+        self.view = DocumentView(document, measure=measure, id="document")
+        self.view.set_default_measure(measure)
+        self.status = StatusBar(document.title, len(document.blocks), id="status")
+        self.history: History[Step] = History()
+        self._pane: GlossaryPane | None = None
+        self._search_bar: SearchBar | None = None
+        self._keeper: BookmarkKeeper | None = None
+        self._search_origin: Place | None = None
+        self._focus_before_search: Widget | None = None
+        self._started = False
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="main"):
+            yield self.view.data_bind(ReadingScreen.linked)
+        yield self.status
+
+    def on_mount(self) -> None:
+        self.view.focus()
+        if self.view.document.notice:
+            self.notify(self.view.document.notice, severity="warning", timeout=8)
+
+    @property
+    def pane(self) -> GlossaryPane | None:
+        """The glossary pane, once mounted."""
+        return self._pane
+
+    @property
+    def search_bar(self) -> SearchBar | None:
+        """The search bar, once mounted (on the first `/`)."""
+        return self._search_bar
+
+    @property
+    def bookmarks(self) -> BookmarkKeeper | None:
+        """The bookmarks, once mounted (after the first paint)."""
+        return self._keeper
+
+    def _bind(self, widget: W, **names: str) -> W:
+        """Keep `widget.<child>` equal to this screen's reactive `<parent>` for each
+        `child=parent`: `data_bind` for widgets mounted later, from actions, where Textual's
+        `data_bind` cannot tell which node is binding (it reads the active message pump)."""
+        for child, parent in names.items():
+            self.watch(self, parent, _setter(widget, child), init=True)
+        return widget
+
+    # -- loading ----------------------------------------------------------------------
+
+    def on_document_view_laid_out(self, message: DocumentView.LaidOut) -> None:
+        """The first layout: keys may flow, and what is not needed for it starts loading."""
+        message.stop()
+        if self._started:
+            return
+        self._started = True
+        self.post_message(self.Ready())
+        self.call_after_refresh(self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        if not self.is_attached:
+            return  # quit already
+        if not self.view.document.complete:
+            self.status.message = "loading…"
+            self._load_rest(self.view.column_width)
+        self._load_glossary(self._vault, self.view.document)
+        self.run_worker(self._keeper_ready(), name="bookmarks")
+
+    @work(thread=True, exclusive=True, group="load", name="load the rest")
+    def _load_rest(self, width: int) -> None:
+        """Worker thread: the whole document and its layout at the current width."""
+        source, self._rest = self._rest, None
+        if source is None:
+            return
+        try:
+            if source.source is None:
+                document = parse_source(source)
+            else:
+                document = parse_file(source.source, source.codec, notice=source.notice)
+        except DocumentError as error:
+            self.post_message(self.LoadFailed(str(error)))
+            return
+        self.post_message(self.DocumentLoaded(document, layout_document(document, width)))
+
+    def on_reading_screen_load_failed(self, message: LoadFailed) -> None:
+        self.status.message = ""
+        self.notify(message.problem, severity="error", timeout=10)
+
+    def on_reading_screen_document_loaded(self, message: DocumentLoaded) -> None:
+        document = message.document
+        self.view.replace_document(document, message.layout)
+        self.status.blocks = len(document.blocks)
+        self.status.message = ""
+        self.document = document
+        self.complete = document
+        linked = self.linked
+        if linked is not None and not linked.linked:
+            self._link(document, linked)
+
+    @work(thread=True, group="glossary", name="load the glossary")
+    def _load_glossary(self, vault: Path | None, document: Document) -> None:
+        linked, problem = _load_glossary(vault, document)
+        self.post_message(self.GlossaryLoaded(linked, problem))
+
+    @work(thread=True, group="glossary", name="link the glossary")
+    def _link(self, document: Document, pending: LinkedDocument) -> None:
+        self.post_message(self.GlossaryLoaded(LinkedDocument.link(document, pending.glossary), None))
+
+    async def on_reading_screen_glossary_loaded(self, message: GlossaryLoaded) -> None:
+        from reader.app.glossary.pane import NO_GLOSSARY
+
+        linked = message.linked
+        first = self.linked is None
+        if message.problem:
+            self.notify(message.problem, severity="error", timeout=8)
+        elif first and self._vault is None:
+            self.notify(NO_GLOSSARY, timeout=6)
+        elif first and linked.glossary.problems:
+            count = _plural(len(linked.glossary.problems), "problem")
+            self.notify(f"{self._vault}: {count} (see `reader glossary check`)", severity="warning")
+        if not linked.linked and self.complete is not None:
+            self._link(self.complete, linked)  # the rest arrived while the vault loaded
+        self.linked = linked
+        await self._glossary_pane()
+
+    # -- the reader's position ----------------------------------------------------------
+
+    def on_document_view_position_changed(self, message: DocumentView.PositionChanged) -> None:
+        self.position = message.position
+        self.status.position = message.position
+        if self._keeper is not None:
+            self._keeper.position_changed(message.position.offset)
+
+    def on_document_view_notice(self, message: DocumentView.Notice) -> None:
+        self.notify(message.text, timeout=3)
+
+    # -- the glossary pane --------------------------------------------------------------
+
+    async def _glossary_pane(self) -> GlossaryPane:
+        """The pane, mounted (hidden) beside the essay on first need."""
+        if self._pane is None:
+            from reader.app.glossary.pane import GlossaryPane
+
+            pane = self._bind(GlossaryPane(has_glossary=self._vault is not None), linked="linked")
+            self._pane = pane
+            await self.query_one("#main").mount(pane)
+        return self._pane
+
+    @property
+    def overlay(self) -> bool:
+        """Whether the pane covers the essay (a narrow terminal) rather than sitting beside it."""
+        return self.size.width < OVERLAY_BELOW
+
+    @property
+    def pane_open(self) -> bool:
+        return self._pane is not None and self._pane.has_class("-open")
+
+    def _set_pane_open(self, is_open: bool) -> None:
+        pane = self._pane
+        if pane is None or pane.has_class("-open") == is_open:
+            return
+        had_focus = pane.has_focus_within
+        pane.set_class(is_open, "-open")
+        if had_focus and not is_open:
+            self.view.focus()
+
+    def _show_in_pane(self, pane: GlossaryPane, view: PaneView, *, focus: bool = False) -> None:
+        """Show `view` in the open pane; focus it if asked, if it covers the essay, or if focused."""
+        focus = focus or self.overlay or pane.has_focus_within
+        pane.show(view)
+        self._set_pane_open(True)
+        if focus:
+            pane.focus_content()
+
+    def _here(self) -> Step:
+        from reader.app.glossary.pane import INDEX
+
+        view = INDEX if self._pane is None else self._pane.view
+        return Step(view, self.pane_open, self.view.place)
+
+    def _jump(self, change: Callable[[], None]) -> None:
+        """Make `change` one step of the history: where the reader was is kept to come back to."""
+        here = self._here()
+        change()
+        self.history.visit(here, self._here())
+
+    async def open_entry(self, title: str) -> None:
+        """Show entry `title` (or alias) in the pane, as a step in the history."""
+        pane = await self._glossary_pane()
+        linked = self.linked
+        entry = None if linked is None else linked.glossary.lookup(title)
+        if linked is None:
+            self.notify("The glossary is still loading", timeout=2)
+            return
+        if entry is None:
+            self.notify(f"No glossary entry named {title!r}", severity="warning", timeout=4)
+            return
+        from reader.app.glossary.pane import Page, PaneView
+
+        self._jump(lambda: self._show_in_pane(pane, PaneView(Page.ENTRY, entry.title)))
+
+    def show_mention(self, mention: Mention) -> None:
+        """Scroll the essay to `mention` and flash it, as a step in the history."""
+
+        def go() -> None:
+            if self.overlay:
+                self._set_pane_open(False)
+            self.view.ring_mention(None)
+            self.view.show_offset(mention.start)
+
+        self._jump(go)
+        self.view.flash(mention.start, mention.end)
+
+    async def on_open_entry(self, message: OpenEntry) -> None:
+        message.stop()
+        await self.open_entry(message.title)
+
+    def on_show_mention(self, message: ShowMention) -> None:
+        message.stop()
+        self.show_mention(message.mention)
+
+    async def on_document_view_mention_activated(self, message: DocumentView.MentionActivated) -> None:
+        message.stop()
+        await self.open_entry(message.title)
+
+    async def action_toggle_pane(self) -> None:
+        """`x`: show or hide the pane (not a jump: the history is untouched)."""
+        pane = await self._glossary_pane()
+        if self.pane_open:
+            self._set_pane_open(False)
+        else:
+            self._show_in_pane(pane, pane.view)
+
+    async def action_index(self) -> None:
+        from reader.app.glossary.pane import INDEX
+
+        pane = await self._glossary_pane()
+        self._jump(lambda: self._show_in_pane(pane, INDEX, focus=True))
+
+    async def action_timeline(self) -> None:
+        from reader.app.glossary.pane import TIMELINE
+
+        pane = await self._glossary_pane()
+        self._jump(lambda: self._show_in_pane(pane, TIMELINE, focus=True))
+
+    async def action_switch_focus(self) -> None:
+        """`F6`: between the essay and the pane (opening it; on a narrow screen, closing it)."""
+        pane = await self._glossary_pane()
+        if pane.has_focus_within:
+            if self.overlay:
+                self._set_pane_open(False)
+            self.view.focus()
+        else:
+            self._show_in_pane(pane, pane.view, focus=True)
+
+    def action_close(self) -> None:
+        """`escape`: drop the mention ring, else close the pane (focus goes to the essay)."""
+        if self.view.focused_mention is not None and not self.pane_open:
+            self.view.ring_mention(None)
+        elif self.pane_open:
+            self._set_pane_open(False)
+            self.view.focus()
+        elif self.view.focused_mention is not None:
+            self.view.ring_mention(None)
+
+    def action_back(self) -> None:
+        """`backspace`/`alt+left`: the place before the last jump."""
+        self._restore(self.history.back(self._here()))
+
+    def action_forward(self) -> None:
+        """`alt+right`: the place a `back` left."""
+        self._restore(self.history.forward(self._here()))
+
+    def _restore(self, step: Step | None) -> None:
+        if step is None:
+            self.app.bell()
+            return
+        pane = self._pane
+        if pane is not None:
+            if step.pane_open:
+                self._show_in_pane(pane, step.view)
+            else:
+                pane.show(step.view)
+                self._set_pane_open(False)
+        self.view.go_to(step.essay)
+
+    # -- go to --------------------------------------------------------------------------
+
+    def action_go_to(self) -> None:
+        """`:`: a paragraph number, a percent or a glossary entry, with completion."""
+        from reader.app.reading.go_to import GoToPrompt
+        from reader.core.goto import completions
+
+        glossary = None if self.linked is None else self.linked.glossary
+        self.app.push_screen(GoToPrompt(completions(glossary), len(self.view.document.blocks)), self._go_to)
+
+    async def _go_to(self, text: str | None) -> None:
+        from reader.core.goto import EntryTarget, Paragraph, Percent, parse_target
+
+        if text is None:
+            return
+        glossary = None if self.linked is None else self.linked.glossary
+        target = parse_target(text, len(self.view.document.blocks), glossary)
+        view = self.view
+        if isinstance(target, Paragraph):
+            self._jump(lambda: view.go_to_paragraph(target.index))
+        elif isinstance(target, Percent):
+            self._jump(lambda: view.go_to_percent(target.percent))
+        elif isinstance(target, EntryTarget):
+            await self.open_entry(target.title)
+        else:
+            self.notify(target.reason, severity="warning", timeout=4)
+
+    # -- search -------------------------------------------------------------------------
+
+    async def _search(self) -> SearchBar:
+        """The search bar, mounted above the status bar on first use."""
+        if self._search_bar is None:
+            from reader.app.search.bar import SearchBar
+
+            bar = self._bind(SearchBar(), document="document", linked="linked", position="position")
+            self._search_bar = bar
+            await self.mount(bar, after=self.query_one("#main"))
+        return self._search_bar
+
+    async def action_search(self) -> None:
+        bar = await self._search()
+        if not bar.display:
+            self._search_origin = self.view.place
+            self._focus_before_search = self.focused
+        bar.open()
+
+    async def action_step_match(self, forward: bool) -> None:
+        (await self._search()).step(forward)
+
+    async def action_match_list(self) -> None:
+        (await self._search()).show_results()
+
+    def on_search_bar_highlight(self, message: SearchBar.Highlight) -> None:
+        self.view.set_layer("search", message.layer)
+        if message.reveal is not None:
+            self.view.show_offset(message.reveal)
+
+    def on_search_bar_status_changed(self, message: SearchBar.StatusChanged) -> None:
+        self.status.search = message.text
+
+    def on_search_bar_notice(self, message: SearchBar.Notice) -> None:
+        self.notify(message.text, timeout=3)
+
+    def on_search_bar_closed(self, message: SearchBar.Closed) -> None:
+        if message.cancelled and self._search_origin is not None:
+            self.view.go_to(self._search_origin)
+        target = self._focus_before_search
+        self._focus_before_search = None
+        self.set_focus(target if target is not None and target.is_attached else self.view)
+
+    # -- bookmarks ------------------------------------------------------------------------
+
+    async def _keeper_ready(self) -> BookmarkKeeper:
+        """The bookmarks, mounted (invisible) after the first paint or on first use."""
+        if self._keeper is None:
+            from reader.app.bookmarks.keeper import BookmarkKeeper
+
+            keeper = self._bind(BookmarkKeeper(self._clock, id="bookmarks"), document="complete")
+            self._keeper = keeper
+            if self.position is not None:
+                keeper.position_changed(self.position.offset)  # moved already
+            if self.is_attached:
+                await self.mount(keeper)
+        return self._keeper
+
+    async def action_bookmark(self) -> None:
+        """`m`: the mouse selection (widened to whole words), else the cursor's paragraph."""
+        from reader.core.passage import bookmark_passage
+
+        keeper = await self._keeper_ready()
+        document = self.view.document
+        span = bookmark_passage(document, self.view.selected_range, self.view.cursor)
+        if span is not None:
+            keeper.add(document, *span)
+
+    async def action_bookmarks(self) -> None:
+        from reader.app.bookmarks.list_screen import BookmarkList
+
+        keeper = await self._keeper_ready()
+        self.app.push_screen(BookmarkList(keeper, self.view.document.title), keeper.jump_to)
+
+    async def action_undo_delete(self) -> None:
+        (await self._keeper_ready()).undo_delete()
+
+    def on_bookmark_keeper_marks(self, message: BookmarkKeeper.Marks) -> None:
+        self.view.set_marked_blocks(message.blocks)
+
+    def on_bookmark_keeper_jump(self, message: BookmarkKeeper.Jump) -> None:
+        self._jump(lambda: self.view.show_offset(message.start))
+        self.view.flash(message.start, message.end)
+
+    def on_bookmark_keeper_resume(self, message: BookmarkKeeper.Resume) -> None:
+        """Back to where the reader stopped last time, unless they have started moving."""
+        view = self.view
+        if view.scroll_y == 0 and view.cursor == 0:
+            view.resume(message.offset)
+            position = view.position
+            self.notify(f"Resumed at ¶ {position.block + 1:,} ({position.percent}%)", timeout=5)
+
+    # -- the command palette ---------------------------------------------------------------
+
+    def system_commands(self) -> Iterable[SystemCommand]:
+        """This screen's actions for the palette (the app adds its own)."""
+        view = self.view
+        yield SystemCommand("Go to top", "Top of the document (g)", view.action_top)
+        yield SystemCommand("Go to end", "End of the document (G)", view.action_bottom)
+        yield SystemCommand("Go to…", "A paragraph, a percent or a glossary entry (:)", self.action_go_to)
+        yield SystemCommand("Next paragraph", "Move the reading cursor down (})", view.action_next_paragraph)
+        yield SystemCommand(
+            "Previous paragraph", "Move the reading cursor up ({)", view.action_previous_paragraph
+        )
+        yield SystemCommand("Narrower column", "Narrow the text column (-)", view.action_narrower)
+        yield SystemCommand("Wider column", "Widen the text column (+)", view.action_wider)
+        yield SystemCommand("Reset column width", "Back to the default width (=)", view.action_reset_measure)
+        yield SystemCommand("Search", "Find text: matches highlight as you type (/)", self.action_search)
+        yield SystemCommand(
+            "Search: list matches", "Every match and glossary entry (&)", self.action_match_list
+        )
+        bar = self._search_bar
+        if bar is not None and bar.state is not None:
+            yield SystemCommand("Search: clear", "Remove the search highlights", bar.clear)
+        yield SystemCommand(
+            "Glossary: index", "Every entry by kind, filtered as you type (i)", self.action_index
+        )
+        yield SystemCommand("Glossary: timeline", "The dated entries in date order (t)", self.action_timeline)
+        yield SystemCommand(
+            "Glossary: show or hide the pane", "The pane beside the essay (x)", self.action_toggle_pane
+        )
+        yield SystemCommand("Back", "Where you were before the last jump (backspace)", self.action_back)
+        yield SystemCommand("Forward", "Undo a back (alt+right)", self.action_forward)
+        yield SystemCommand(
+            "Bookmark this paragraph", "The cursor's paragraph or the selection (m)", self.action_bookmark
+        )
+        yield SystemCommand(
+            "Bookmarks", "List, jump to, edit and delete bookmarks (' or B)", self.action_bookmarks
+        )
+        if self._keeper is not None:
+            yield from self._keeper.commands()

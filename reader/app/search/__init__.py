@@ -1,0 +1,1 @@
+"""The search bar and the list of matches."""

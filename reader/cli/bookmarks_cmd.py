@@ -7,7 +7,6 @@ block), the same numbers the app, `reader search` and the export links use.
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
 from reader.cli.common import (
@@ -17,8 +16,10 @@ from reader.cli.common import (
     CommandError,
     add_document_argument,
     add_json_option,
+    echo,
     open_document,
     print_json,
+    warn,
 )
 from reader.core.bookmarks import Bookmark, BookmarkStore, UnknownBookmarkError
 from reader.core.bookmarks.export import Section, annotation_collection, link, reading_notes
@@ -82,7 +83,7 @@ def _add_optional_document(parser: argparse.ArgumentParser, purpose: str) -> Non
 def _open_store() -> BookmarkStore:
     store = BookmarkStore.open()
     if store.notice:
-        print(f"reader: {store.notice}", file=sys.stderr)
+        warn(store.notice)
     return store
 
 
@@ -92,10 +93,10 @@ def _list(args: argparse.Namespace) -> int:
     if args.json:
         print_json([_summary(bookmark) for bookmark in bookmarks])
     elif not bookmarks:
-        print("No bookmarks yet.")
+        echo("No bookmarks yet.")
     else:
         for bookmark in bookmarks:
-            print(_describe(bookmark))
+            echo(_describe(bookmark))
     return EXIT_OK
 
 
@@ -108,7 +109,7 @@ def _add(args: argparse.Namespace) -> int:
         print_json(_summary(bookmark))
     else:
         where = f"{document.title}, block {bookmark.block}"
-        print(f"Bookmarked #{bookmark.id} in {where}: {_excerpt(bookmark.exact)}")
+        echo(f"Bookmarked #{bookmark.id} in {where}: {_excerpt(bookmark.exact)}")
     return EXIT_OK
 
 
@@ -121,7 +122,7 @@ def _remove(args: argparse.Namespace) -> int:
     if args.json:
         print_json(_summary(bookmark))
     else:
-        print(f"Removed #{bookmark.id}: {_excerpt(bookmark.exact)}")
+        echo(f"Removed #{bookmark.id}: {_excerpt(bookmark.exact)}")
     return EXIT_OK
 
 
@@ -138,7 +139,7 @@ def _export(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_json(annotation_collection(title, [b for section in sections for b in section.bookmarks]))
     else:
-        sys.stdout.write(reading_notes(title, sections))
+        echo(reading_notes(title, sections), end="")
     return EXIT_OK
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader import __version__
-from reader.cli.common import CommandError, add_glossary_option, resolve_vault
+from reader.cli.common import CommandError, add_glossary_option, resolve_vault, warn
 from reader.core.loading import DocumentError, read_source
 
 if TYPE_CHECKING:
@@ -91,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _open_parser().parse_args(arguments)
         return _open(args.path, args.glossary)
     except CommandError as error:
-        print(f"reader: {error}", file=sys.stderr)
+        warn(str(error))
         return error.code
     except KeyboardInterrupt:
         return 130

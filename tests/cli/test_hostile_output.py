@@ -186,6 +186,20 @@ def test_error_lines_with_file_names_are_inert(tmp_path: Path, vault: Path) -> N
         assert b"Traceback" not in result.stderr
 
 
+def test_argument_errors_echo_what_was_given_inert(tmp_path: Path) -> None:
+    runs = [
+        reader("one.txt", f"two{TITLE}.txt"),  # argparse: "unrecognized arguments: …"
+        reader("search", "x", "--context", f"ten{CLEAR}"),
+        reader("bookmarks", "list", "extra", f"more{C1_CSI}"),
+        reader("glossary", f"nope{LEAVE}"),
+    ]
+    for result in runs:
+        assert result.returncode == 2 and result.stdout == b""
+        assert b"error:" in result.stderr
+        assert_inert(result.stderr)
+    assert "two␛]0;PWNED␛\\.txt".encode() in runs[0].stderr
+
+
 def test_the_decoding_notice_is_printed_inert(tmp_path: Path) -> None:
     path = tmp_path / f"latin{CLEAR}.txt"
     path.write_bytes(b"Caf\xe9 au lait.\n")

@@ -259,6 +259,18 @@ def test_front_matter_aliases_are_refused_with_a_notice(tmp_path: Path) -> None:
     assert document.notice == f"{path}: front matter ignored (YAML anchors and aliases are not allowed)"
 
 
+def test_python_tags_in_front_matter_are_never_run(tmp_path: Path) -> None:
+    marker = tmp_path / "ran"
+    path = tmp_path / "tagged.md"
+    path.write_text(
+        f'---\ntitle: !!python/object/apply:os.system ["touch {marker}"]\n---\n# Heading\n',
+        encoding="utf-8",
+    )
+    document = load_document(path)
+    assert document.title == "Heading"
+    assert not marker.exists()
+
+
 def test_oversized_front_matter_is_ignored_with_a_notice(tmp_path: Path) -> None:
     path = tmp_path / "large.md"
     path.write_text("---\ntitle: Big\nfiller: " + "x" * 70_000 + "\n---\n# Heading\n", encoding="utf-8")

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from reader.core.document import Document
 from reader.core.loading import DocumentError, load_document
 from reader.core.resources import find_vault
-from reader.core.sanitize import one_line, printable
+from reader.core.sanitize import inert, is_inert, one_line, printable
 
 if TYPE_CHECKING:
     import argparse
@@ -129,13 +129,26 @@ def print_rich(renderable: RenderableType, console: Console | None = None) -> No
     it, and every link target it writes into an OSC 8 hyperlink, is made inert first
     (Rich itself strips only BEL, BS, VT, FF and CR)."""
     from rich.segment import Segment, Segments
+    from rich.text import Text
 
     console = console if console is not None else styled_console()
+    if isinstance(renderable, Text) and not any(_has_link(span.style) for span in renderable.spans):
+        # One line of a listing, printed thousands of times: `inert` keeps every offset,
+        # so the spans still style the same characters, and Rich renders it once.
+        if not is_inert(renderable.plain):
+            renderable = renderable.copy()
+            renderable.plain = inert(renderable.plain)
+        console.print(renderable)
+        return
     segments = [
         segment if segment.control else Segment(printable(segment.text), _inert_link(segment.style))
         for segment in console.render(renderable, console.options)
     ]
     console.print(Segments(segments))
+
+
+def _has_link(style: str | Style) -> bool:
+    return not isinstance(style, str) and bool(style.link)
 
 
 def _inert_link(style: Style | None) -> Style | None:

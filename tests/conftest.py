@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import gzip
 import shutil
-from collections.abc import Iterator
+import subprocess
+import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -36,3 +38,39 @@ def war_and_peace_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with gzip.open(WAR_AND_PEACE_GZ) as packed, path.open("wb") as unpacked:
         shutil.copyfileobj(packed, unpacked)
     return path
+
+
+def _writable(path: Path) -> bool:
+    try:
+        if path.is_dir():
+            with tempfile.TemporaryFile(dir=path):
+                return True
+        with path.open("ab"):
+            return True
+    except OSError:
+        return False
+
+
+MakeReadOnly = Callable[[Path], None]
+
+
+@pytest.fixture
+def make_read_only() -> Iterator[MakeReadOnly]:
+    """Makes a file or directory unwritable for real.  chmod does not stop root, so as root
+    it is made immutable (chattr +i) instead; undone after the test."""
+    changed: list[Path] = []
+
+    def make(path: Path) -> None:
+        changed.append(path)
+        path.chmod(0o500 if path.is_dir() else 0o400)
+        if _writable(path):
+            subprocess.run(["chattr", "+i", str(path)], capture_output=True, check=False)
+        if _writable(path):
+            pytest.skip(
+                "cannot make a path unwritable here (running as root, and chattr +i is not supported)"
+            )
+
+    yield make
+    for path in changed:
+        subprocess.run(["chattr", "-i", str(path)], capture_output=True, check=False)
+        path.chmod(0o700 if path.is_dir() else 0o600)

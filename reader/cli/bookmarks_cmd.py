@@ -7,7 +7,7 @@ block), the same numbers the app, `reader search` and the export links use.
 from __future__ import annotations
 
 import argparse
-import sys
+from collections.abc import Callable
 from typing import Any
 
 from reader.cli.common import (
@@ -17,10 +17,12 @@ from reader.cli.common import (
     CommandError,
     add_document_argument,
     add_json_option,
+    echo,
     open_document,
     print_json,
+    warn,
 )
-from reader.core.bookmarks import Bookmark, BookmarkStore, UnknownBookmarkError
+from reader.core.bookmarks import Bookmark, BookmarkStore, StoreError, UnknownBookmarkError
 from reader.core.bookmarks.export import Section, annotation_collection, link, reading_notes
 from reader.core.document import Document
 from reader.core.typography import typeset
@@ -41,7 +43,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     listing = actions.add_parser("list", help="list bookmarks", epilog=_BLOCKS_ARE_ZERO_BASED)
     _add_optional_document(listing, "list only this document's bookmarks, found again in its current text")
     add_json_option(listing)
-    listing.set_defaults(run=_list)
+    listing.set_defaults(run=_reporting(_list))
 
     adding = actions.add_parser(
         "add", help="bookmark a block or a quoted passage", epilog=_BLOCKS_ARE_ZERO_BASED
@@ -52,12 +54,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     target.add_argument("--quote", metavar="TEXT", help="bookmark the first occurrence of TEXT")
     adding.add_argument("--note", metavar="TEXT", default="", help="a note to keep with the bookmark")
     add_json_option(adding)
-    adding.set_defaults(run=_add)
+    adding.set_defaults(run=_reporting(_add))
 
     removing = actions.add_parser("remove", help="remove a bookmark by its id")
     removing.add_argument("id", metavar="ID", type=int, help="the id shown by `reader bookmarks list`")
     add_json_option(removing)
-    removing.set_defaults(run=_remove)
+    removing.set_defaults(run=_reporting(_remove))
 
     exporting = actions.add_parser(
         "export",
@@ -70,7 +72,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     formats.add_argument(
         "--json", dest="format", action="store_const", const="json", help="same as --format json"
     )
-    exporting.set_defaults(run=_export)
+    exporting.set_defaults(run=_reporting(_export))
 
 
 def _add_optional_document(parser: argparse.ArgumentParser, purpose: str) -> None:
@@ -79,10 +81,32 @@ def _add_optional_document(parser: argparse.ArgumentParser, purpose: str) -> Non
     )
 
 
-def _open_store() -> BookmarkStore:
+def _reporting(command: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """`command`, with a change the store could not save (a full disk, a lock held too long)
+    reported as one line and exit status 2."""
+
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return command(args)
+        except StoreError as error:
+            raise CommandError(str(error), EXIT_ERROR) from None
+
+    return run
+
+
+def _open_store(*, writing: bool = False) -> BookmarkStore:
+    """The store, or a one-line `CommandError` when it cannot do what is asked: a change
+    needs the store on disk (one kept in memory would be lost on exit, a false success),
+    and a listing needs what was saved to be readable."""
     store = BookmarkStore.open()
+    if writing and not store.persistent:
+        store.close()
+        raise CommandError(f"nothing saved: {store.problem}", EXIT_ERROR)
+    if not store.shows_saved:
+        store.close()
+        raise CommandError(f"cannot read the bookmarks: {store.problem}", EXIT_ERROR)
     if store.notice:
-        print(f"reader: {store.notice}", file=sys.stderr)
+        warn(store.notice)
     return store
 
 
@@ -92,28 +116,28 @@ def _list(args: argparse.Namespace) -> int:
     if args.json:
         print_json([_summary(bookmark) for bookmark in bookmarks])
     elif not bookmarks:
-        print("No bookmarks yet.")
+        echo("No bookmarks yet.")
     else:
         for bookmark in bookmarks:
-            print(_describe(bookmark))
+            echo(_describe(bookmark))
     return EXIT_OK
 
 
 def _add(args: argparse.Namespace) -> int:
     document = open_document(args.path)
     start, end = _passage(document, args.block, args.quote)
-    with _open_store() as store:
+    with _open_store(writing=True) as store:
         bookmark = store.add(document, start, end, args.note)
     if args.json:
         print_json(_summary(bookmark))
     else:
         where = f"{document.title}, block {bookmark.block}"
-        print(f"Bookmarked #{bookmark.id} in {where}: {_excerpt(bookmark.exact)}")
+        echo(f"Bookmarked #{bookmark.id} in {where}: {_excerpt(bookmark.exact)}")
     return EXIT_OK
 
 
 def _remove(args: argparse.Namespace) -> int:
-    with _open_store() as store:
+    with _open_store(writing=True) as store:
         try:
             bookmark = store.remove(args.id)
         except UnknownBookmarkError as error:
@@ -121,7 +145,7 @@ def _remove(args: argparse.Namespace) -> int:
     if args.json:
         print_json(_summary(bookmark))
     else:
-        print(f"Removed #{bookmark.id}: {_excerpt(bookmark.exact)}")
+        echo(f"Removed #{bookmark.id}: {_excerpt(bookmark.exact)}")
     return EXIT_OK
 
 
@@ -138,7 +162,7 @@ def _export(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_json(annotation_collection(title, [b for section in sections for b in section.bookmarks]))
     else:
-        sys.stdout.write(reading_notes(title, sections))
+        echo(reading_notes(title, sections), end="")
     return EXIT_OK
 
 
@@ -196,6 +220,8 @@ def _summary(bookmark: Bookmark) -> dict[str, Any]:
         "note": bookmark.note,
         "created": bookmark.created,
         "orphan": bookmark.orphan,
+        "changed": bookmark.changed,
+        "status": bookmark.status,
     }
 
 
@@ -203,6 +229,8 @@ def _describe(bookmark: Bookmark) -> str:
     where = link(bookmark)[0]
     if bookmark.orphan:
         where += " (orphan: the passage is no longer in the document)"
+    elif bookmark.changed:
+        where += " (moved, text changed: the quote below is the passage as it was bookmarked)"
     lines = [f"#{bookmark.id}  {where}  {bookmark.created[:10]}", f"    {_excerpt(bookmark.exact)}"]
     if bookmark.note:
         lines.append(f"    Note: {bookmark.note}")

@@ -21,8 +21,10 @@ from reader.cli.common import (
     add_document_argument,
     add_glossary_option,
     add_json_option,
+    echo,
     open_document,
     print_json,
+    print_rich,
     resolve_vault,
 )
 from reader.core.document import Document
@@ -121,9 +123,9 @@ def _run_list(args: argparse.Namespace) -> int:
         )
         return EXIT_OK
     width = max((len(entry.title) for entry in entries), default=5)
-    print(f"{'TITLE':<{width}}  {'KIND':<12}  {'DATES':<23}  {'MENTIONS':>8}  ALIASES")
+    echo(f"{'TITLE':<{width}}  {'KIND':<12}  {'DATES':<23}  {'MENTIONS':>8}  ALIASES")
     for entry in entries:
-        print(
+        echo(
             f"{entry.title:<{width}}  {entry.kind:<12}  {_dates(entry):<23}  "
             f"{counts.get(entry.title, 0):>8}  {', '.join(entry.aliases)}".rstrip()
         )
@@ -215,7 +217,7 @@ def _run_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json(_show_json(context, entry))
     else:
-        Console().print(_show_rich(context, entry))
+        print_rich(_show_rich(context, entry), Console())
     return EXIT_OK
 
 
@@ -238,10 +240,10 @@ def _run_mentions(args: argparse.Namespace) -> int:
         return EXIT_OK
     for entry in context.glossary.entries:
         found = grouped.get(entry.title, [])
-        print(f"{entry.title}: {len(found)} mention{'' if len(found) == 1 else 's'}")
+        echo(f"{entry.title}: {len(found)} mention{'' if len(found) == 1 else 's'}")
         for mention in found:
             text = context.document.text[mention.start : mention.end]
-            print(f"  block {mention.block:<4} {mention.start}-{mention.end}  {text}")
+            echo(f"  block {mention.block:<4} {mention.start}-{mention.end}  {text}")
     return EXIT_OK
 
 
@@ -267,9 +269,9 @@ def _run_check(args: argparse.Namespace) -> int:
     else:
         for problem in problems:
             where = f"{_shown(problem.path)}:{problem.line}" if problem.line else _shown(problem.path)
-            print(f"{where}: {problem.severity.value}: {problem.message}")
+            echo(f"{where}: {problem.severity.value}: {problem.message}")
         warnings = len(problems) - errors
-        print(
+        echo(
             f"{_count(len(context.glossary), 'entry', 'entries')}: "
             f"{_count(errors, 'error')}, {_count(warnings, 'warning')}"
         )
@@ -298,7 +300,7 @@ def _run_suggest(args: argparse.Namespace) -> int:
         print_json([{"name": name, "count": count} for name, count in names])
     else:
         for name, count in names:
-            print(f"{count:>6}  {name}")
+            echo(f"{count:>6}  {name}")
     return EXIT_OK
 
 

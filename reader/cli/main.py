@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader import __version__
-from reader.cli.common import CommandError, add_glossary_option, resolve_vault
+from reader.cli.common import CommandError, add_glossary_option, resolve_vault, warn
 from reader.core.loading import DocumentError, read_source
 
 if TYPE_CHECKING:
@@ -25,9 +25,9 @@ COMMANDS: dict[str, str] = {
 
 
 def _command_parser(command: str) -> argparse.ArgumentParser:
-    import argparse
+    from reader.cli.parser import Parser
 
-    parser = argparse.ArgumentParser(prog="reader")
+    parser = Parser(prog="reader")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     module = importlib.import_module(f"reader.cli.{command}_cmd")
     module.register(subparsers)
@@ -37,8 +37,10 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
 def _open_parser() -> argparse.ArgumentParser:
     import argparse
 
+    from reader.cli.parser import Parser
+
     lines = [f"  reader {name:<10} {summary}" for name, summary in COMMANDS.items()]
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="reader",
         description="A terminal reading room: read a document beside its glossary.",
         epilog="commands (each has --help):\n" + "\n".join(lines),
@@ -92,7 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _open_parser().parse_args(arguments)
         return _open(args.path, args.glossary)
     except CommandError as error:
-        print(f"reader: {error}", file=sys.stderr)
+        warn(str(error))
         return error.code
     except KeyboardInterrupt:
         return 130

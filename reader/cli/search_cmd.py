@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 from typing import Any
 
-from rich.console import Console
 from rich.text import Text
 
 from reader.cli.common import (
@@ -19,7 +16,9 @@ from reader.cli.common import (
     add_json_option,
     open_document,
     print_json,
+    print_rich,
     resolve_vault,
+    styled_console,
 )
 from reader.core.document import Document
 from reader.core.glossary.model import Entry, Glossary
@@ -120,29 +119,16 @@ def _entry_line(entry: Entry) -> Text:
     return Text.assemble("  ", (entry.title, "bold"), (f" ({entry.kind})", _LABEL), summary)
 
 
-def _console() -> Console:
-    """Styled on a terminal; plain text when piped or when NO_COLOR is set."""
-    plain = bool(os.environ.get("NO_COLOR")) or not sys.stdout.isatty()
-    return Console(
-        file=sys.stdout,
-        color_system=None if plain else "auto",
-        highlight=False,
-        markup=False,
-        emoji=False,
-        soft_wrap=True,
-    )
-
-
 def _print_text(document: Document, matches: list[Match], entries: list[Entry], width: int) -> None:
-    console = _console()
+    console = styled_console()
     for match in matches:
-        console.print(_hit_line(document, match, width))
+        print_rich(_hit_line(document, match, width), console)
     if entries:
         if matches:
             console.print()
         console.print(Text(f"glossary entries ({len(entries)}):", style=_LABEL))
         for entry in entries:
-            console.print(_entry_line(entry))
+            print_rich(_entry_line(entry), console)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -1,51 +1,153 @@
-"""Reading a file (or stdin) into a `Document`, with one-line errors for bad input."""
+"""Reading a file (or stdin) into a `Document`, with one-line errors for bad input.
+
+Input is read in bounded pieces, never all at once: a device (`/dev/zero`,
+`/dev/urandom`) or an endless pipe is refused after its first piece, and nothing
+larger than `MAX_DOCUMENT_BYTES` is held.  Reading in pieces also keeps ctrl+c
+prompt while a large file loads.  What is read is decoded as UTF-8 (a few bad bytes
+become U+FFFD, with a notice naming the first), as UTF-16 or UTF-32 when the file
+starts with their byte-order mark, and else as Windows-1252 or Latin-1 (with a
+notice).  The document built from it is inert on a terminal (see `document`).
+"""
 
 from __future__ import annotations
 
+import codecs
+import os
+import stat
 import sys
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
 from reader.core.document import Document
-from reader.core.plaintext import parse_plain_stream, parse_plain_text
+from reader.core.plaintext import TextStream, parse_plain_stream, parse_plain_text
 from reader.core.resources import essay_path
+from reader.core.sanitize import one_line
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+MAX_DOCUMENT_BYTES = 512 * 1024 * 1024
+"""The largest document reader opens (512 MiB): 160 times War and Peace, so that any
+real book opens, while `/dev/zero` or a runaway pipe is refused in bounded memory."""
+_PIECE = 1 << 20
+"""Bytes read at a time."""
 _SNIFF = 8192
+"""A NUL byte this early means a binary file, as for `grep` and `less`."""
+_MAX_NUL_SHARE = 100
+"""A later piece more than 1/100 NUL bytes is binary too (a few stray NULs are shown as ␀)."""
 # Control characters that never occur in text (tab, newline, CR and form feed do).
 _BINARY_CONTROLS = frozenset(range(0, 32)) - {9, 10, 12, 13}
+# UTF-32's little-endian mark begins with UTF-16's: it is looked for first.
+_BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+)
+# Lead bytes of UTF-8 sequences of two to four bytes; Latin-1 letters are among them too.
+_NOT_LEAD_BYTES = bytes(byte for byte in range(256) if not 0xC2 <= byte <= 0xF4)
+_REPLACED = "\ufffd"
 
 
 class DocumentError(Exception):
     """A document that cannot be opened; the message is one line naming the file."""
 
 
-def _decode(data: bytes, name: str) -> tuple[str, str, str | None]:
-    """Text, the codec that decoded it, and a notice: UTF-8 (with or without BOM);
-    Latin-1/CP-1252 text decoded with a notice."""
+def _wide_codec(head: bytes | bytearray) -> tuple[str, str] | None:
+    """The codec and name of UTF-16 or UTF-32 text, told by its byte-order mark."""
+    for mark, codec, label in _BYTE_ORDER_MARKS:
+        if head.startswith(mark):
+            return codec, label
+    return None
+
+
+def _position(data: bytes | bytearray, offset: int) -> str:
+    line = data.count(b"\n", 0, offset) + 1
+    return f"byte {offset}, line {line}"
+
+
+def _decode(data: bytearray, name: str) -> tuple[str, str, str | None]:
+    """Text, the codec that decoded it, and a notice (None for clean UTF-8)."""
+    wide = _wide_codec(data[:4])
+    if wide is not None:
+        return _decode_replacing(data, name, *wide)
     try:
         return data.decode("utf-8-sig"), "utf-8-sig", None
     except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        bad = data[error.start : error.start + 1]
+        first_bad = error.start
+    text = data.decode("utf-8-sig", errors="replace")
+    # Invalid sequences, and the well-formed multi-byte characters around them: a UTF-8 file
+    # with a stray byte has many more of the second; a Latin-1 file has next to none.
+    bad = text.count(_REPLACED) - data.count("\ufffd".encode())
+    good = len(data.translate(None, _NOT_LEAD_BYTES)) - bad
+    if good > bad:
+        plural = "s" if bad != 1 else ""
+        notice = (
+            f"{name} is not valid UTF-8: {bad} bad byte sequence{plural} shown as \ufffd, the first "
+            f"(0x{data[first_bad]:02X}) at {_position(data, first_bad)}"
+        )
+        return text, "utf-8-sig", notice
+    del text
     # Bytes 0x80-0x9F are printable in CP-1252 but control codes in Latin-1.
     try:
         text, codec, encoding = data.decode("cp1252"), "cp1252", "Windows-1252"
     except UnicodeDecodeError:
         text, codec, encoding = data.decode("latin-1"), "latin-1", "Latin-1"
-    if sum(1 for ch in text[:_SNIFF] if ord(ch) < 32 and ord(ch) in _BINARY_CONTROLS) > 0:
-        raise DocumentError(f"{name}: not UTF-8 text (byte {bad!r} at line {line})")
-    notice = f"{name} is not valid UTF-8 (byte {bad!r} at line {line}); shown decoded as {encoding}"
+    where = f"0x{data[first_bad]:02X} at {_position(data, first_bad)}"
+    if any(ord(char) in _BINARY_CONTROLS for char in text[:_SNIFF]):
+        raise DocumentError(f"{name}: not UTF-8 text (byte {where})")
+    return text, codec, f"{name} is not valid UTF-8 (byte {where}); shown decoded as {encoding}"
+
+
+def _decode_replacing(data: bytearray, name: str, codec: str, label: str) -> tuple[str, str, str | None]:
+    try:
+        return data.decode(codec), codec, None
+    except UnicodeDecodeError as error:
+        first_bad = error.start
+    text = data.decode(codec, errors="replace")
+    notice = f"{name} is not valid {label}: bad bytes shown as \ufffd, the first at byte {first_bad}"
     return text, codec, notice
 
 
-def _read(path: Path | None, stdin: BinaryIO | None) -> tuple[bytes, str]:
+def _read_bounded(stream: BinaryIO, name: str, size: int | None) -> bytearray:
+    """Everything `stream` holds, read a piece at a time; a `DocumentError` as soon as it is
+    known to be too large or binary (a device or pipe is refused after its first piece)."""
+    if size is not None and size > MAX_DOCUMENT_BYTES:
+        raise DocumentError(f"{name}: too large ({_mib(size)}; reader opens {_limit()})")
+    data = bytearray()
+    wide = False
+    while piece := stream.read(_PIECE):
+        if not data:
+            wide = _wide_codec(piece[:4]) is not None
+            if not wide and b"\0" in piece[:_SNIFF]:
+                raise DocumentError(f"{name}: looks like a binary file, not text")
+        elif not wide and piece.count(b"\0") * _MAX_NUL_SHARE > len(piece):
+            raise DocumentError(f"{name}: looks like a binary file, not text (NUL bytes at byte {len(data)})")
+        if len(data) + len(piece) > MAX_DOCUMENT_BYTES:
+            raise DocumentError(
+                f"{name}: too large (more than {_mib(MAX_DOCUMENT_BYTES)}; reader opens {_limit()})"
+            )
+        data += piece
+    return data
+
+
+def _mib(size: int) -> str:
+    return f"{size / (1 << 20):.0f} MiB" if size >= 1 << 20 else f"{size} bytes"
+
+
+def _limit() -> str:
+    return f"at most {_mib(MAX_DOCUMENT_BYTES)}"
+
+
+def _read(path: Path | None, stdin: BinaryIO | None) -> tuple[bytearray, str]:
     if path is None:
         stream = stdin if stdin is not None else sys.stdin.buffer
-        return stream.read(), "<stdin>"
-    name = str(path)
+        return _read_bounded(stream, "<stdin>", None), "<stdin>"
+    name = one_line(str(path))
     try:
-        return path.read_bytes(), name
+        with path.open("rb") as stream:
+            status = os.fstat(stream.fileno())
+            # A regular file's size is known up front; a device or FIFO says 0 and is read until the limit.
+            size = status.st_size if stat.S_ISREG(status.st_mode) else None
+            return _read_bounded(stream, name, size), name
     except FileNotFoundError:
         raise DocumentError(f"{name}: no such file") from None
     except IsADirectoryError:
@@ -76,11 +178,10 @@ def read_source(path: str | Path | None = None, *, stdin: BinaryIO | None = None
         path = essay_path()
     source = None if str(path) == "-" else Path(path)
     if source is not None and source.is_dir():
-        raise DocumentError(f"{source}: is a directory, not a document")
+        raise DocumentError(f"{one_line(str(source))}: is a directory, not a document")
     data, name = _read(source, stdin)
-    if b"\0" in data[:_SNIFF]:
-        raise DocumentError(f"{name}: looks like a binary file, not text")
     text, codec, notice = _decode(data, name)
+    del data
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text or text.isspace():  # isspace: no copy of a 3 MB text, as strip() would make
@@ -97,22 +198,46 @@ def parse_source(source: SourceText, *, head: int | None = None) -> Document:
         document = parse_markdown(source.text, source=source.source, fallback_title=stem)
     else:
         document = parse_plain_text(source.text, source=source.source, fallback_title=stem, head=head)
-    document.notice = source.notice
+    document.notice = _joined(source.notice, document.notice)
     return document
+
+
+def _joined(*notices: str | None) -> str | None:
+    present = [notice for notice in notices if notice]
+    return "; ".join(present) if present else None
+
+
+class _BoundedText:
+    """A text stream that raises `DocumentError` once more than the limit has been read
+    (a file that grew past it between the first read and this one)."""
+
+    def __init__(self, stream: TextStream, name: str) -> None:
+        self._stream = stream
+        self._name = name
+        self._read = 0
+
+    def read(self, size: int = -1) -> str:
+        piece = self._stream.read(size)
+        self._read += len(piece)
+        if self._read > MAX_DOCUMENT_BYTES:
+            raise DocumentError(f"{self._name}: grew too large while loading (reader opens {_limit()})")
+        return piece
 
 
 def parse_file(path: Path, codec: str, *, notice: str | None = None) -> Document:
     """The whole plain-text file `path` (already read once as `codec`), parsed as it is
     read in pieces: the same document as `parse_source`, without a second full copy of
-    the text in memory.  Markdown files are read whole."""
+    the text in memory.  Markdown files are read whole (through `read_source`)."""
+    name = one_line(str(path))
     try:
         if path.suffix.lower() in MARKDOWN_SUFFIXES:
-            return parse_source(SourceText(path.read_text(encoding=codec), path, notice, codec))
-        with path.open(encoding=codec, newline=None) as stream:
-            document = parse_plain_stream(stream, source=path, fallback_title=path.stem)
+            return parse_source(read_source(path))
+        # errors="replace": bytes that were replaced the first time are replaced again.
+        with path.open(encoding=codec, errors="replace", newline=None) as stream:
+            document = parse_plain_stream(_BoundedText(stream, name), source=path, fallback_title=path.stem)
     except (OSError, UnicodeDecodeError) as error:
-        raise DocumentError(f"{path}: changed or vanished while loading ({error})") from None
-    document.notice = notice
+        raise DocumentError(f"{name}: changed or vanished while loading ({error})") from None
+    document.notice = _joined(notice, document.notice)
     return document
 
 

@@ -38,6 +38,8 @@ _PAIRED_STYLES = {
 _LITERAL_INLINE = frozenset({"text", "text_special", "html_inline"})
 # ValueError: PyYAML rejects impossible timestamps such as `date: 2024-02-30` with it.
 _FRONT_MATTER_ERRORS = (yaml.YAMLError, ValueError, RecursionError)
+MAX_FRONT_MATTER_CHARS = 64 * 1024
+"""A document's front matter holds a title and a date: more than this is not read."""
 
 
 @functools.cache
@@ -332,15 +334,36 @@ class _Flattener:
                 self.builder.add(BlockKind.TABLE, text, spans=tuple(spans))
 
 
-def _front_matter(source: str) -> tuple[str | None, str | None]:
-    """Title and date from YAML front matter; broken YAML yields neither."""
+@dataclass(frozen=True, slots=True)
+class _FrontMatter:
+    title: str | None = None
+    date: str | None = None
+    problem: str | None = None
+    """Why the front matter was ignored, for the document's notice."""
+
+
+def _front_matter(source: str) -> _FrontMatter:
+    """Title and date from YAML front matter; broken YAML yields neither, and so does
+    front matter that is too large or uses aliases (which is also said)."""
+    if len(source) > MAX_FRONT_MATTER_CHARS:
+        return _FrontMatter(
+            problem=f"front matter ignored (larger than {MAX_FRONT_MATTER_CHARS // 1024} KiB)"
+        )
     try:
+        # A title and a date need no anchors or aliases, and nested aliases (a "billion
+        # laughs") expand to more than any memory holds: the events are looked at first.
+        if any(_aliased(event) for event in yaml.parse(source, Loader=yaml.SafeLoader)):
+            return _FrontMatter(problem="front matter ignored (YAML anchors and aliases are not allowed)")
         data = yaml.safe_load(source)
     except _FRONT_MATTER_ERRORS:
-        return None, None
+        return _FrontMatter()
     if not isinstance(data, dict):
-        return None, None
-    return _as_title(data.get("title")), _as_date(data.get("date"))
+        return _FrontMatter()
+    return _FrontMatter(_as_title(data.get("title")), _as_date(data.get("date")))
+
+
+def _aliased(event: yaml.Event) -> bool:
+    return isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None
 
 
 def _as_title(value: object) -> str | None:
@@ -366,11 +389,13 @@ def _as_date(value: object) -> str | None:
 def parse_markdown(text: str, *, source: Path | None = None, fallback_title: str = "Untitled") -> Document:
     """Parse Markdown (with optional YAML front matter) into a document; never raises."""
     tokens = _parser().parse(text)
-    title: str | None = None
-    date: str | None = None
+    front = _FrontMatter()
     if tokens and tokens[0].type == "front_matter":
-        title, date = _front_matter(tokens[0].content)
+        front = _front_matter(tokens[0].content)
     flattener = _Flattener()
     flattener.feed(tokens)
-    title = title or flattener.first_h1 or fallback_title
-    return flattener.builder.build(title, date=date, source=source)
+    title = front.title or flattener.first_h1 or fallback_title
+    notice = None
+    if front.problem is not None:
+        notice = f"{source}: {front.problem}" if source is not None else front.problem
+    return flattener.builder.build(title, date=front.date, source=source, notice=notice)

@@ -11,7 +11,7 @@ import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import Protocol
 
 from reader.core.document import BlockKind, Document, DocumentBuilder
 from reader.core.typography import typeset_paragraph
@@ -24,6 +24,12 @@ _MAX_TITLE = 64
 _TITLE_SCAN = 4000
 """A Gutenberg `Title:` line is looked for this far into the text."""
 _PIECE = 1 << 18
+
+
+class TextStream(Protocol):
+    """What `parse_plain_stream` reads from: a text file, or anything with its `read`."""
+
+    def read(self, size: int = -1, /) -> str: ...
 
 
 def _classify(lines: list[str]) -> tuple[BlockKind, str]:
@@ -72,7 +78,7 @@ def parse_plain_text(
 
 
 def parse_plain_stream(
-    stream: TextIO, *, source: Path | None = None, fallback_title: str = "Untitled"
+    stream: TextStream, *, source: Path | None = None, fallback_title: str = "Untitled"
 ) -> Document:
     """`parse_plain_text` of everything `stream` yields (opened with universal newlines),
     read a piece at a time: the whole text is never held, only the document built."""
@@ -109,7 +115,7 @@ def _build(
     return builder.build(title, date=date, source=source, complete=complete)
 
 
-def _stream_chunks(first: str, start: int, stream: TextIO) -> Iterator[str]:
+def _stream_chunks(first: str, start: int, stream: TextStream) -> Iterator[str]:
     """The runs between blank lines of `first[start:]` and then of the rest of `stream`."""
     pending = first[start:]
     while piece := stream.read(_PIECE):

@@ -4,33 +4,68 @@ Matching runs on `Document.text`, never on screen rows, so a phrase across a
 line wrap (or a reflowed line break of the source) is found.  Both the text and
 the query are folded (`reader.core.folding`) with every character kept in
 place, so each hit is an exact `(start, end)` range of the original text.
+
+A regular expression can take exponential time (`(a+)+$` on a line of a's), so
+one runs on the `regex` package, which takes a time limit and releases the GIL
+while it matches: a search gives up with `SearchTimeout` ("pattern too slow")
+after `timeout` seconds, stops with `SearchCancelled` once its `cancel` event is
+set (looked at between hits), and never holds up another thread.  A literal
+query is a pattern of escaped words and possessive whitespace, linear in the
+text, and runs on `re`, which finds literal text faster.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+import threading
+import time
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain
-from typing import overload
+from typing import TYPE_CHECKING, overload
 
 from reader.core.document import Document
 from reader.core.folding import FoldedText, fold, fold_case
 from reader.core.glossary.model import Entry, Glossary
 from reader.core.names import name_key
 
+if TYPE_CHECKING:
+    import regex
+
 # Whitespace in a query: any run of whitespace holding at most one line break,
 # so a phrase spans a verse line but never the blank line between two blocks.
-_SPACE = r"(?=\s)[^\S\n]*\n?[^\S\n]*"
+# Possessive: the next word starts with a non-space, so giving any back never helps,
+# and a long run of spaces cannot make the match quadratic.
+_SPACE = r"(?=\s)[^\S\n]*+\n?+[^\S\n]*+"
 _WHITESPACE = re.compile(r"\s+")
-_ESCAPE = re.compile(r"\\.", re.DOTALL)
+_ESCAPE = re.compile(r"\\(?:[pPN]\{[^}]*\}|.)", re.DOTALL)
 _CACHED_DOCUMENTS = 4
+_CANCEL_EVERY = 1024
+"""Hits found between two looks at the cancel event."""
+
+DEFAULT_TIMEOUT = 2.0
+"""Seconds a regular expression may run (over the whole document) before it is given up."""
 
 
 class SearchError(ValueError):
     """A query that cannot be searched for; the message is one line for the search bar."""
+
+
+class SearchTimeout(SearchError):
+    """A regular expression that ran out of time: "pattern too slow"."""
+
+    def __init__(self, timeout: float) -> None:
+        super().__init__(f"pattern too slow: gave up after {timeout:g} s")
+        self.timeout = timeout
+
+
+class SearchCancelled(SearchError):
+    """The search was cancelled (its `cancel` event was set) before it finished."""
+
+    def __init__(self) -> None:
+        super().__init__("search cancelled")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +135,8 @@ class Matches(Sequence[Match]):
 class _Query:
     """A compiled query and which folded copy of a text it must run on."""
 
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str] | regex.Pattern[str]
+    """`re` for literal text, `regex` (with a time limit) for a regular expression."""
     lowered: bool
     length: int | None
     """The length of every hit, when all hits are equally long."""
@@ -133,11 +169,15 @@ def _literal(term: str, whole_word: bool) -> str:
 
 
 def _compile_regex(term: str) -> str:
+    import regex  # only for regular expressions: its import costs 3 MiB and ~10 ms
+
     source = fold(term)
     try:
-        re.compile(source)
-    except re.error as error:
-        raise SearchError(f"bad pattern: {error.msg} at position {error.pos} of {term!r}") from None
+        regex.compile(source)
+    except regex.error as error:
+        message, position = getattr(error, "msg", str(error)), getattr(error, "pos", None)
+        where = f" at position {position}" if position is not None else ""
+        raise SearchError(f"bad pattern: {message}{where} of {term!r}") from None
     return source
 
 
@@ -172,30 +212,42 @@ def _compile(terms: Iterable[str], options: SearchOptions) -> _Query | None:
     source = sources[0] if len(sources) == 1 else "|".join(f"(?:{part})" for part in sources)
     if options.regex and options.whole_word:
         source = rf"(?<!\w)(?:{source})(?!\w)"
-    try:
-        pattern = re.compile(source, re.IGNORECASE if ignore_case and options.regex else 0)
-    except re.error as error:
-        raise SearchError(f"bad pattern: {error.msg}") from None
+    pattern: re.Pattern[str] | regex.Pattern[str]
+    if options.regex:
+        import regex
+
+        try:
+            pattern = regex.compile(source, regex.IGNORECASE if ignore_case else 0)
+        except regex.error as error:
+            raise SearchError(f"bad pattern: {getattr(error, 'msg', error)}") from None
+    else:
+        try:
+            pattern = re.compile(source)
+        except re.error as error:
+            raise SearchError(f"bad pattern: {error.msg}") from None
     single = cased[0][0]
     fixed = len(cased) == 1 and not options.regex and _WHITESPACE.search(single) is None
     return _Query(pattern, lowered, len(single) if fixed else None, options.regex)
 
 
 _folded_documents: OrderedDict[int, tuple[Document, FoldedText]] = OrderedDict()
+_folded_lock = threading.Lock()
+"""Searches run in worker threads: the cache is only read and changed under this lock."""
 
 
 def _folded(document: Document) -> FoldedText:
     """The folded copies of a document's text, kept for the last few documents searched."""
     key = id(document)
-    cached = _folded_documents.get(key)
-    if cached is not None and cached[0] is document and cached[1].text is document.text:
-        _folded_documents.move_to_end(key)
-        return cached[1]
-    text = FoldedText(document.text)
-    _folded_documents[key] = (document, text)
-    if len(_folded_documents) > _CACHED_DOCUMENTS:
-        _folded_documents.popitem(last=False)
-    return text
+    with _folded_lock:
+        cached = _folded_documents.get(key)
+        if cached is not None and cached[0] is document and cached[1].text is document.text:
+            _folded_documents.move_to_end(key)
+            return cached[1]
+        text = FoldedText(document.text)
+        _folded_documents[key] = (document, text)
+        if len(_folded_documents) > _CACHED_DOCUMENTS:
+            _folded_documents.popitem(last=False)
+        return text
 
 
 def _within_one_block(document: Document, start: int, end: int) -> bool:
@@ -203,30 +255,68 @@ def _within_one_block(document: Document, start: int, end: int) -> bool:
 
 
 def search_terms(
-    document: Document, terms: Iterable[str], options: SearchOptions = SearchOptions()
+    document: Document,
+    terms: Iterable[str],
+    options: SearchOptions = SearchOptions(),
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    cancel: threading.Event | None = None,
 ) -> Matches:
-    """Every hit of any of `terms` (e.g. a glossary entry's title and aliases)."""
+    """Every hit of any of `terms` (e.g. a glossary entry's title and aliases).
+
+    A regular expression gives up with `SearchTimeout` after `timeout` seconds, and
+    with `SearchCancelled` once `cancel` is set.
+    """
     query = _compile(terms, options)
     if query is None or not document.blocks:
         return Matches(document, [], None, 0)
     haystack = query.haystack(_folded(document))
-    if query.length is not None:
+    if query.length is not None and isinstance(query.pattern, re.Pattern):  # one literal term
         starts = list(map(re.Match.start, query.pattern.finditer(haystack)))
         return Matches(document, starts, None, query.length)
     spans = [
         (start, end)
-        for start, end in map(re.Match.span, query.pattern.finditer(haystack))
+        for start, end in _spans(query, haystack, timeout, cancel)
         if start < end and (not query.may_cross_blocks or _within_one_block(document, start, end))
     ]
     return Matches(document, [start for start, _ in spans], [end for _, end in spans], 0)
 
 
-def search(document: Document, query: str, options: SearchOptions = SearchOptions()) -> Matches:
+def _spans(
+    query: _Query, haystack: str, timeout: float, cancel: threading.Event | None
+) -> Iterable[tuple[int, int]]:
+    pattern = query.pattern
+    if isinstance(pattern, re.Pattern):
+        return map(re.Match.span, pattern.finditer(haystack))
+    spans: list[tuple[int, int]] = []
+    try:
+        # The time limit covers the whole iteration, not each hit.
+        for match in pattern.finditer(haystack, timeout=timeout):
+            spans.append(match.span())
+            if cancel is not None and len(spans) % _CANCEL_EVERY == 0 and cancel.is_set():
+                raise SearchCancelled
+    except TimeoutError:
+        raise SearchTimeout(timeout) from None
+    if cancel is not None and cancel.is_set():
+        raise SearchCancelled
+    return spans
+
+
+def search(
+    document: Document,
+    query: str,
+    options: SearchOptions = SearchOptions(),
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    cancel: threading.Event | None = None,
+) -> Matches:
     """Every hit of `query` in `document`, sorted; an empty query finds nothing.
 
-    Raises `SearchError` for a regular expression that does not compile.
+    Raises `SearchError` for a regular expression that does not compile, its subclass
+    `SearchTimeout` for one that runs longer than `timeout` seconds, and
+    `SearchCancelled` once `cancel` is set.
     """
-    return search_terms(document, [query], options)
+    return search_terms(document, [query], options, timeout=timeout, cancel=cancel)
 
 
 def entry_named(glossary: Glossary, query: str) -> Entry | None:
@@ -243,14 +333,39 @@ def entry_named(glossary: Glossary, query: str) -> Entry | None:
     return next(chain(titled, aliased), None)
 
 
-def match_entries(glossary: Glossary, query: str, options: SearchOptions = SearchOptions()) -> list[Entry]:
-    """Entries the query finds: the entry it names, then others by title or alias, then by text."""
+def match_entries(
+    glossary: Glossary,
+    query: str,
+    options: SearchOptions = SearchOptions(),
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    cancel: threading.Event | None = None,
+) -> list[Entry]:
+    """Entries the query finds: the entry it names, then others by title or alias, then by text.
+
+    `timeout` bounds a regular expression over all entries together.
+    """
     compiled = _compile([query], options)
     if compiled is None:
         return []
+    deadline = time.monotonic() + timeout
 
     def finds(texts: Iterable[str]) -> bool:
-        return any(compiled.pattern.search(compiled.haystack(FoldedText(text))) for text in texts)
+        for text in texts:
+            haystack = compiled.haystack(FoldedText(text))
+            pattern = compiled.pattern
+            if isinstance(pattern, re.Pattern):
+                if pattern.search(haystack):
+                    return True
+                continue
+            if cancel is not None and cancel.is_set():
+                raise SearchCancelled
+            try:
+                if pattern.search(haystack, timeout=max(0.0, deadline - time.monotonic())):
+                    return True
+            except TimeoutError:
+                raise SearchTimeout(timeout) from None
+        return False
 
     exact = None if options.regex else entry_named(glossary, query)
     others = [entry for entry in glossary.entries if entry is not exact]

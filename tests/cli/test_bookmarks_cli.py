@@ -172,14 +172,18 @@ def test_export_web_annotations(capsys: pytest.CaptureFixture[str], copy: Path) 
     assert json.loads(run(capsys, "export", str(copy), "--json")[1]) == collection
 
 
-def test_an_unwritable_data_dir_is_a_notice_not_a_failure(
+def test_an_unwritable_data_dir_fails_an_add_and_is_a_notice_for_a_list(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("")
     monkeypatch.setenv("READER_DATA_DIR", str(blocker / "reader"))
+    # A bookmark kept in memory by a command that then exits is lost: not a success.
     code, out, err = run(capsys, "add", "--block", "0")
-    assert code == 0 and out.startswith("Bookmarked #1")
+    assert (code, out) == (2, "")
+    assert err.startswith("reader: nothing saved: cannot save in ") and err.count("\n") == 1
+    code, out, err = run(capsys, "list")
+    assert (code, out) == (0, "No bookmarks yet.\n")
     assert err.startswith("reader: cannot save in ") and err.count("\n") == 1
 
 

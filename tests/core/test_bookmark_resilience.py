@@ -7,16 +7,15 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
-
-import pytest
 
 from reader.core.bookmarks import BookmarkStore
 from reader.core.bookmarks.database import DATABASE_NAME
 from reader.core.loading import load_document
 
+MakeReadOnly = Callable[[Path], None]
+"""The `make_read_only` fixture (tests/conftest.py)."""
 ROOT = Path(__file__).resolve().parents[2]
 
 # A writer process: waits for the go file, then adds COUNT bookmarks (COUNT 0: forever),
@@ -62,6 +61,20 @@ def test_two_processes_adding_at_once_lose_nothing(data_dir: Path, tmp_path: Pat
     with BookmarkStore.open() as store:
         notes = sorted(bookmark.note for bookmark in store.bookmarks())
     assert notes == sorted(f"{tag} {n}" for tag in ("left", "right") for n in range(200))
+
+
+def test_four_processes_adding_a_hundred_each_lose_nothing(data_dir: Path, tmp_path: Path) -> None:
+    go = tmp_path / "go"
+    tags = ("north", "south", "east", "west")
+    writers = [_writer(data_dir, go, 100, tag) for tag in tags]
+    go.touch()
+    for writer in writers:
+        _, errors = writer.communicate(timeout=120)
+        assert writer.returncode == 0, errors
+    with BookmarkStore.open() as store:
+        assert store.persistent
+        notes = sorted(bookmark.note for bookmark in store.bookmarks())
+    assert notes == sorted(f"{tag} {n}" for tag in tags for n in range(100))
 
 
 def test_a_writer_killed_mid_write_loses_only_what_it_had_not_committed(
@@ -129,42 +142,6 @@ def test_a_data_dir_below_a_regular_file_falls_back_to_memory(tmp_path: Path) ->
         store.save_position(document, 42)
         assert store.load_position(document) == 42
     assert blocker.read_text() == "not a directory"
-
-
-def _writable(path: Path) -> bool:
-    try:
-        if path.is_dir():
-            with tempfile.TemporaryFile(dir=path):
-                return True
-        with path.open("ab"):
-            return True
-    except OSError:
-        return False
-
-
-MakeReadOnly = Callable[[Path], None]
-
-
-@pytest.fixture
-def make_read_only() -> Iterator[MakeReadOnly]:
-    """Makes a file or directory unwritable for real.  chmod does not stop root, so as root
-    it is made immutable (chattr +i) instead; undone after the test."""
-    changed: list[Path] = []
-
-    def make(path: Path) -> None:
-        changed.append(path)
-        path.chmod(0o500 if path.is_dir() else 0o400)
-        if _writable(path):
-            subprocess.run(["chattr", "+i", str(path)], capture_output=True, check=False)
-        if _writable(path):
-            pytest.skip(
-                "cannot make a path unwritable here (running as root, and chattr +i is not supported)"
-            )
-
-    yield make
-    for path in changed:
-        subprocess.run(["chattr", "-i", str(path)], capture_output=True, check=False)
-        path.chmod(0o700 if path.is_dir() else 0o600)
 
 
 def test_a_read_only_data_dir_still_shows_what_was_saved(

@@ -4,7 +4,20 @@
 `anchoring` finds a bookmarked passage again after its document changed.
 """
 
-from reader.core.bookmarks.model import Bookmark, KnownDocument, UnknownBookmarkError
+from reader.core.bookmarks.model import (
+    Bookmark,
+    KnownDocument,
+    StoreBusyError,
+    StoreError,
+    UnknownBookmarkError,
+)
 from reader.core.bookmarks.store import BookmarkStore
 
-__all__ = ["Bookmark", "BookmarkStore", "KnownDocument", "UnknownBookmarkError"]
+__all__ = [
+    "Bookmark",
+    "BookmarkStore",
+    "KnownDocument",
+    "StoreBusyError",
+    "StoreError",
+    "UnknownBookmarkError",
+]

@@ -4,8 +4,16 @@ A bookmark anchors its passage the way the W3C Web Annotation model does: a
 TextPositionSelector (`start`, `end`) and a TextQuoteSelector (the `exact` text
 with up to 32 characters of `prefix` and `suffix`).  Positions break as soon as
 anything before the passage changes; the quote survives that, and a fuzzy match
-on the quote survives the passage itself being reworded.  When nothing is close
-enough the caller keeps the bookmark as an orphan rather than guessing.
+on the quote survives the passage itself being reworded.
+
+Nothing moves silently.  `reanchor` returns an `Anchor` that is `changed` unless
+the quote was found verbatim with the text on at least one side as it was; the
+caller keeps the selector it had and shows the flag.  When nothing is close
+enough, or two places are about equally close (a near-twin paragraph), or the
+best place would be the passage's old neighbour (the paragraph that followed a
+deleted one), it returns None and the caller keeps the bookmark as an orphan
+rather than guessing.  A short quote with half its words changed is never
+matched: at least `_MIN_WORD_SIMILARITY` of its words must be found in order.
 """
 
 from __future__ import annotations
@@ -44,6 +52,16 @@ _MIN_CONTEXT_PIECE = 3
 _CHARACTER_LIMIT = 300
 """Quotes longer than this are aligned word by word."""
 _WORD = re.compile(r"\w+|[^\w\s]")
+_MIN_WORD_SIMILARITY = 0.7
+"""A place whose words agree less than this with the quote's is another passage: one word
+of two (`northern district`, `southern district`) or of three changed is too much."""
+_AMBIGUOUS_MARGIN = 0.05
+"""Two places scoring closer than this: neither is trusted (a near-twin elsewhere)."""
+_EXACT_CANDIDATES = 8
+"""Occurrences of the verbatim quote weighed as candidates, those in the likeliest context first."""
+_NEIGHBOUR_PIECE = 12
+"""Characters of the old context looked for inside a candidate: finding them there means
+the candidate is the neighbouring passage, not this one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,23 +86,62 @@ def select(text: str, start: int, end: int) -> Selector:
     )
 
 
-def reanchor(text: str, old: Selector) -> Selector | None:
-    """Where `old`'s passage is in `text` now, or None when it can no longer be found."""
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """Where a passage is in a text now: `text[start:end]`."""
+
+    start: int
+    end: int
+    changed: bool = False
+    """Not found verbatim in its context: the passage was reworded, or its quote was found
+    elsewhere without the text that surrounded it.  The reader should check it."""
+
+
+def reanchor(text: str, old: Selector) -> Anchor | None:
+    """Where `old`'s passage is in `text` now, or None when it can no longer be found, or
+    not without guessing."""
     if not old.exact:
         return None
     if select(text, old.start, old.end) == old:
-        return old
-    exact = _best_exact(text, old)
+        return Anchor(old.start, old.end)
+    exacts = _exact_candidates(text, old)
     # The quote verbatim, with the text on at least one side as it was: that is the passage
     # (an edit right beside it must not pull the neighbouring text in).  Otherwise it may be
     # the same words elsewhere, and a reworded passage in the right place can beat it.
-    if exact is not None and max(exact.prefix, exact.suffix) >= _CONFIRMING_CONTEXT:
-        return select(text, exact.start, exact.end)
-    candidates = [c for c in (exact, *_fuzzy_candidates(text, old)) if c is not None and c.acceptable]
+    if exacts and max(exacts[0].prefix, exacts[0].suffix) >= _CONFIRMING_CONTEXT:
+        return Anchor(exacts[0].start, exacts[0].end)
+    candidates = sorted(
+        (
+            candidate
+            for candidate in (*exacts, *_fuzzy_candidates(text, old))
+            if candidate.acceptable and _plausible(text, old, candidate)
+        ),
+        key=lambda candidate: -candidate.score,
+    )
     if not candidates:
         return None
-    best = max(candidates, key=lambda candidate: candidate.score)
-    return select(text, best.start, best.end)
+    best = candidates[0]
+    rival = next((c for c in candidates[1:] if c.end <= best.start or c.start >= best.end), None)
+    if rival is not None and best.score - rival.score < _AMBIGUOUS_MARGIN:
+        return None
+    return Anchor(best.start, best.end, changed=True)
+
+
+def _plausible(text: str, old: Selector, candidate: _Candidate) -> bool:
+    """Enough of the quote's words, and not the passage that stood beside it."""
+    found = text[candidate.start : candidate.end]
+    if found != old.exact and _word_similarity(old.exact, found) < _MIN_WORD_SIMILARITY:
+        return False
+    after = old.suffix.lstrip()[:_NEIGHBOUR_PIECE]
+    before = old.prefix.rstrip()[-_NEIGHBOUR_PIECE:]
+    return not any(
+        len(piece) == _NEIGHBOUR_PIECE and piece not in old.exact and piece in found
+        for piece in (after, before)
+    )
+
+
+def _word_similarity(a: str, b: str) -> float:
+    return SequenceMatcher(None, _WORD.findall(a), _WORD.findall(b), autojunk=False).ratio()
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,23 +203,20 @@ def _shared_head(a: str, b: str) -> int:
     return count
 
 
-def _best_exact(text: str, old: Selector) -> _Candidate | None:
-    """The occurrence of the exact quote whose context agrees best, nearest the old place."""
-    best: tuple[int, int] | None = None
-    best_key: tuple[int, int] = (-1, 0)
+def _exact_candidates(text: str, old: Selector) -> list[_Candidate]:
+    """The occurrences of the exact quote, those whose context agrees best (then the
+    nearest the old place) first."""
+    keyed: list[tuple[int, int, int]] = []
     size = len(old.exact)
     found = text.find(old.exact)
     while found >= 0:
         agreement = _shared_tail(old.prefix, text[max(0, found - CONTEXT) : found]) + _shared_head(
             old.suffix, text[found + size : found + size + CONTEXT]
         )
-        key = (agreement, -abs(found - old.start))
-        if key > best_key:
-            best, best_key = (found, found + size), key
+        keyed.append((-agreement, abs(found - old.start), found))
         found = text.find(old.exact, found + 1)
-    if best is None:
-        return None
-    return _candidate(text, old, best[0], best[1], 1.0)
+    best = sorted(keyed)[:_EXACT_CANDIDATES]
+    return [_candidate(text, old, start, start + size, 1.0) for _, _, start in best]
 
 
 def _occurrences(text: str, piece: str) -> list[int] | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +29,15 @@ class Bookmark:
     updated: str
     orphan: bool
     block: int | None
+    changed: bool = False
+    origin: str | None = None
+    origin_start: int | None = None
+    origin_end: int | None = None
+
+    @property
+    def status(self) -> str:
+        """`found`, `changed` (moved, text changed: check it) or `orphan`."""
+        return "orphan" if self.orphan else "changed" if self.changed else "found"
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +48,21 @@ class KnownDocument:
     path: Path | None
     title: str
     last_seen: str
+
+
+class StoreError(sqlite3.Error):
+    """A change that was not saved; the message is one line saying why.  (An
+    `sqlite3.Error`, so that a caller catching those keeps working.)"""
+
+
+class StoreBusyError(StoreError):
+    """Another process held the database's write lock for longer than the wait allowed."""
+
+    def __init__(self, waited: float) -> None:
+        super().__init__(
+            f"another reader held the bookmark database for more than {waited:g} s; nothing was saved"
+        )
+        self.waited = waited
 
 
 class UnknownBookmarkError(LookupError):

@@ -4,14 +4,24 @@ A database written by any earlier release is brought up to date by running the
 migrations it has not seen, in order, in one transaction.  Changing the layout
 means appending one function to `MIGRATIONS`; the ones already released never
 change, because databases in the wild were built by them.
+
+The file is marked as reader's with `PRAGMA application_id` (from version 2 on),
+so that a database of another program is never taken for reader's; `tables` gives
+the layout a version must have, to tell a table of the same name that is not
+reader's.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from contextlib import closing
+from functools import cache
 
 Migration = Callable[[sqlite3.Connection], None]
+
+APPLICATION_ID = 0x52656164
+"""`PRAGMA application_id` of reader's database: "Read" in ASCII."""
 
 
 class NewerSchemaError(Exception):
@@ -63,7 +73,24 @@ def _version_1(connection: sqlite3.Connection) -> None:
         connection.execute(statement)
 
 
-MIGRATIONS: list[Migration] = [_version_1]
+def _version_2(connection: sqlite3.Connection) -> None:
+    """The stored selector (quote, prefix, suffix, position) is never overwritten: the text
+    it was taken from (`origin`) and its position there are kept, and `start`, `"end"` and
+    `block` are where the passage is now, `changed` set when it was not found verbatim.
+    The file is marked as reader's."""
+    for statement in (
+        "ALTER TABLE bookmarks ADD COLUMN origin TEXT",
+        "ALTER TABLE bookmarks ADD COLUMN origin_start INTEGER",
+        "ALTER TABLE bookmarks ADD COLUMN origin_end INTEGER",
+        "ALTER TABLE bookmarks ADD COLUMN changed INTEGER NOT NULL DEFAULT 0 CHECK (changed IN (0, 1))",
+        # Version 1 rewrote the selector on every re-anchoring: the last one is all there is.
+        'UPDATE bookmarks SET origin = document, origin_start = start, origin_end = "end"',
+        f"PRAGMA application_id = {APPLICATION_ID}",
+    ):
+        connection.execute(statement)
+
+
+MIGRATIONS: list[Migration] = [_version_1, _version_2]
 """Migration N (1-based) turns a version N-1 database into version N."""
 
 
@@ -83,3 +110,29 @@ def migrate(connection: sqlite3.Connection) -> None:
         migration(connection)
     if version != len(MIGRATIONS):
         connection.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")
+
+
+def tables(version: int) -> dict[str, tuple[str, ...]]:
+    """Each table of a version-`version` database and its columns, in order: what the
+    migrations build, read back from a database built in memory (once)."""
+    return dict(_layout(tuple(MIGRATIONS[:version])))
+
+
+@cache
+def _layout(migrations: tuple[Migration, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    with closing(sqlite3.connect(":memory:")) as connection:
+        for migration in migrations:
+            migration(connection)
+        return tuple((name, columns(connection, name)) for name in table_names(connection))
+
+
+_TABLES = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+
+
+def table_names(connection: sqlite3.Connection) -> list[str]:
+    """The tables of a database, SQLite's own left out."""
+    return [row[0] for row in connection.execute(_TABLES)]
+
+
+def columns(connection: sqlite3.Connection, table: str) -> tuple[str, ...]:
+    return tuple(row[1] for row in connection.execute("SELECT * FROM pragma_table_info(?)", (table,)))

@@ -2,9 +2,17 @@
 
 A document is known by the SHA-256 of its text and by its path.  The hash finds a
 moved file's bookmarks; the path finds an edited file's, which are then re-anchored
-by quote against the new text and written back (see `anchoring`).  Each bookmark
-records the hash of the text its positions refer to, so re-anchoring is done once
-per edit, and a bookmark restored from before an edit is re-anchored like any other.
+by quote against the new text (see `anchoring`).  The selector a bookmark was made
+with is never rewritten: each re-anchoring starts from it, and only the place it is
+found now (and whether it was found verbatim) is written beside it.  Each bookmark
+records the hash of the text its current place refers to, so re-anchoring is done
+once per edit, and a bookmark restored from before an edit is re-anchored like any
+other.
+
+A change either is committed or raises (`StoreError`, `StoreBusyError`,
+`UnknownBookmarkError`).  `persistent` says whether committed means on disk, or
+only in memory for this session (the directory could not be written, the file is
+not reader's, its schema is newer): then `problem` says why in one line.
 """
 
 from __future__ import annotations
@@ -21,16 +29,30 @@ from typing import Any, TypeVar
 
 from reader.core.bookmarks.anchoring import CONTEXT, Selector, reanchor, select
 from reader.core.bookmarks.database import OpenedDatabase, open_database, transaction
-from reader.core.bookmarks.model import Bookmark, KnownDocument, UnknownBookmarkError
+from reader.core.bookmarks.model import (
+    Bookmark,
+    KnownDocument,
+    StoreBusyError,
+    StoreError,
+    UnknownBookmarkError,
+)
 from reader.core.datadir import data_dir
 from reader.core.document import Document
 
-__all__ = ["Bookmark", "BookmarkStore", "KnownDocument", "UnknownBookmarkError"]
+__all__ = [
+    "Bookmark",
+    "BookmarkStore",
+    "KnownDocument",
+    "StoreBusyError",
+    "StoreError",
+    "UnknownBookmarkError",
+]
 
 T = TypeVar("T")
 
 _BOOKMARK_COLUMNS = """b.id, b.document, d.path, b.start, b."end", b.exact, b.prefix, b.suffix,
-    b.note, b.created, b.updated, b.orphan, b.block"""
+    b.note, b.created, b.updated, b.orphan, b.block, b.changed, b.origin, b.origin_start, b.origin_end"""
+_SQLITE_INTEGERS = range(-(2**63), 2**63)
 _SELECT_BOOKMARKS = (
     f"SELECT {_BOOKMARK_COLUMNS} FROM bookmarks AS b JOIN documents AS d ON d.sha256 = b.document"
 )
@@ -62,16 +84,27 @@ def _bookmark(row: Sequence[Any]) -> Bookmark:
         updated=row[10],
         orphan=bool(row[11]),
         block=row[12],
+        changed=bool(row[13]),
+        origin=row[14],
+        origin_start=row[15],
+        origin_end=row[16],
     )
 
 
 class BookmarkStore:
-    """The reader's saved state.  `notice` is set when the database had to be moved aside
-    or could not be written (the store then lives in memory for the session)."""
+    """The reader's saved state.  `notice` is set when the database had to be moved aside,
+    another file was used, or it could not be written (the store then lives in memory for
+    the session: `persistent` is False and `problem` says why)."""
 
     def __init__(self, opened: OpenedDatabase) -> None:
         self._connection = opened.connection
         self.notice = opened.notice
+        self.path = opened.path
+        """The file changes are committed to; None when the store is in memory."""
+        self.problem = opened.problem
+        """Why the store is in memory, in one line; None when it is on disk."""
+        self.shows_saved = opened.shows_saved
+        """False when what was saved could not be read (a newer or unknown schema)."""
         self._lock = threading.RLock()
         self._hashed: tuple[str, str] | None = None
         self._recorded: set[_Identity] = set()
@@ -80,6 +113,11 @@ class BookmarkStore:
     def open(cls, directory: Path | None = None) -> BookmarkStore:
         """The store in `directory` (default: `reader.core.datadir.data_dir()`)."""
         return cls(open_database(directory if directory is not None else data_dir()))
+
+    @property
+    def persistent(self) -> bool:
+        """True when a change that returns is on disk; False: in memory, until `close`."""
+        return self.path is not None
 
     def close(self) -> None:
         with self._lock:
@@ -96,7 +134,8 @@ class BookmarkStore:
     # Bookmarks
 
     def add(self, document: Document, start: int, end: int, note: str = "") -> Bookmark:
-        """Bookmark `document.text[start:end]`."""
+        """Bookmark `document.text[start:end]`: the bookmark as committed (on disk when
+        `persistent`), or `StoreError`/`StoreBusyError` and nothing stored."""
         if not 0 <= start < end <= len(document.text):
             raise ValueError(f"cannot bookmark {start}-{end}: the text has {len(document.text)} characters")
         identity = self._identify(document)
@@ -107,9 +146,10 @@ class BookmarkStore:
             # fetchall, not fetchone: the statement must be finished before the COMMIT.
             (row,) = connection.execute(
                 """INSERT INTO bookmarks (document, start, "end", exact, prefix, suffix, note, block,
-                created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
+                created, updated, origin, origin_start, origin_end)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
                 (identity.sha256, start, end, selector.exact, selector.prefix, selector.suffix, note,
-                 document.block_at(start), now, now),
+                 document.block_at(start), now, now, identity.sha256, start, end),
             ).fetchall()  # fmt: skip
             bookmark_id: int = row[0]
             return bookmark_id
@@ -130,6 +170,8 @@ class BookmarkStore:
         return [_bookmark(row) for row in rows]
 
     def update_note(self, bookmark_id: int, note: str) -> Bookmark:
+        _check_id(bookmark_id)
+
         def update(connection: sqlite3.Connection) -> None:
             cursor = connection.execute(
                 "UPDATE bookmarks SET note = ?, updated = ? WHERE id = ?", (note, _now(), bookmark_id)
@@ -142,6 +184,7 @@ class BookmarkStore:
 
     def remove(self, bookmark_id: int) -> Bookmark:
         """Delete a bookmark; the returned value can be handed to `restore` to undo it."""
+        _check_id(bookmark_id)
 
         def delete(connection: sqlite3.Connection) -> Bookmark:
             rows = connection.execute(f"{_SELECT_BOOKMARKS} WHERE b.id = ?", (bookmark_id,)).fetchall()
@@ -164,10 +207,14 @@ class BookmarkStore:
             )
             connection.execute(
                 """INSERT OR IGNORE INTO bookmarks (id, document, start, "end", exact, prefix, suffix,
-                note, block, created, updated, orphan) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                note, block, created, updated, orphan, changed, origin, origin_start, origin_end)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 (bookmark.id, bookmark.document, bookmark.start, bookmark.end, bookmark.exact,
                  bookmark.prefix, bookmark.suffix, bookmark.note, bookmark.block, bookmark.created,
-                 bookmark.updated, int(bookmark.orphan)),
+                 bookmark.updated, int(bookmark.orphan), int(bookmark.changed),
+                 bookmark.origin or bookmark.document,
+                 bookmark.start if bookmark.origin_start is None else bookmark.origin_start,
+                 bookmark.end if bookmark.origin_end is None else bookmark.origin_end),
             )  # fmt: skip
 
         self._write(insert)
@@ -232,6 +279,7 @@ class BookmarkStore:
     # Internals
 
     def _get(self, bookmark_id: int) -> Bookmark:
+        _check_id(bookmark_id)
         row = self._read_one(f"{_SELECT_BOOKMARKS} WHERE b.id = ?", (bookmark_id,))
         if row is None:
             raise UnknownBookmarkError(bookmark_id)
@@ -257,12 +305,14 @@ class BookmarkStore:
         return identity
 
     def _reanchor_bookmarks(self, document: Document, identity: _Identity) -> None:
-        """Move the bookmarks of earlier texts at this path onto this text."""
+        """Find the bookmarks of earlier texts at this path in this text, each from the
+        selector it was made with; write down where (and how surely) it was found."""
         if identity.path is None:
             return
         rows = self._read(
-            """SELECT b.id, b.document, b.start, b."end", b.exact, b.prefix, b.suffix FROM bookmarks AS b
-            JOIN documents AS d ON d.sha256 = b.document WHERE d.path = ? AND b.document != ?""",
+            """SELECT b.id, b.document, b.origin_start, b.origin_end, b.exact, b.prefix, b.suffix
+            FROM bookmarks AS b JOIN documents AS d ON d.sha256 = b.document
+            WHERE d.path = ? AND b.document != ?""",
             (identity.path, identity.sha256),
         )
         if not rows:
@@ -275,16 +325,16 @@ class BookmarkStore:
             for bookmark_id, old_document, found in moves:
                 if found is None:
                     connection.execute(
-                        """UPDATE bookmarks SET document = ?, orphan = 1, block = NULL
+                        """UPDATE bookmarks SET document = ?, orphan = 1, changed = 0, block = NULL
                         WHERE id = ? AND document = ?""",
                         (identity.sha256, bookmark_id, old_document),
                     )
                 else:
                     connection.execute(
-                        """UPDATE bookmarks SET document = ?, start = ?, "end" = ?, exact = ?, prefix = ?,
-                        suffix = ?, block = ?, orphan = 0 WHERE id = ? AND document = ?""",
-                        (identity.sha256, found.start, found.end, found.exact, found.prefix, found.suffix,
-                         document.block_at(found.start), bookmark_id, old_document),
+                        """UPDATE bookmarks SET document = ?, start = ?, "end" = ?, block = ?, orphan = 0,
+                        changed = ? WHERE id = ? AND document = ?""",
+                        (identity.sha256, found.start, found.end, document.block_at(found.start),
+                         int(found.changed), bookmark_id, old_document),
                     )  # fmt: skip
 
         self._write(write)
@@ -312,3 +362,9 @@ class BookmarkStore:
     def _read_one(self, sql: str, parameters: Sequence[object] = ()) -> Any:
         with self._lock:
             return self._connection.execute(sql, parameters).fetchone()
+
+
+def _check_id(bookmark_id: int) -> None:
+    """No bookmark has an id SQLite cannot hold (and asking would raise OverflowError)."""
+    if bookmark_id not in _SQLITE_INTEGERS:
+        raise UnknownBookmarkError(bookmark_id)

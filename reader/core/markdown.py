@@ -16,12 +16,13 @@ from pathlib import Path
 
 import yaml
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 from rich.cells import cell_len
 
 from reader.core.document import BlockKind, Document, DocumentBuilder, InlineStyle
-from reader.core.typography import typeset
+from reader.core.typography import replace, typeset
 
 RawSpan = tuple[int, int, InlineStyle, str]
 """A span relative to the start of its block's text, as `DocumentBuilder.add` takes it."""
@@ -42,10 +43,28 @@ _FRONT_MATTER_ERRORS = (yaml.YAMLError, ValueError, RecursionError)
 
 @functools.cache
 def _parser() -> MarkdownIt:
-    """One configured parser: CommonMark, GFM tables and strikethrough, typographer, front matter."""
+    """One configured parser: CommonMark, GFM tables and strikethrough, front matter, and
+    typography: markdown-it's `smartquotes`, and our `replace` in place of its `replacements`
+    (which would also turn `(c)` into `©` and `?...` into `?..`)."""
     parser = MarkdownIt("commonmark", {"typographer": True})
+    parser.core.ruler.at("replacements", _typeset_dashes_and_ellipses)
     parser.enable(["table", "strikethrough", "replacements", "smartquotes"])
     return parser.use(front_matter_plugin)
+
+
+def _typeset_dashes_and_ellipses(state: StateCore) -> None:
+    """`reader.core.typography.replace` on every text token outside an autolink."""
+    for token in state.tokens:
+        if token.type != "inline" or not token.children:
+            continue
+        if "--" not in token.content and "..." not in token.content:
+            continue
+        in_autolink = False
+        for child in token.children:
+            if child.type == "text" and not in_autolink:
+                child.content = replace(child.content)
+            elif child.type in ("link_open", "link_close") and child.info == "auto":
+                in_autolink = child.type == "link_open"
 
 
 def _plain_text(tokens: Sequence[Token]) -> str:

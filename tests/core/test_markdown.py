@@ -325,8 +325,19 @@ def test_spans_in_headings_and_list_items() -> None:
 
 
 def test_typographer_makes_dashes_quotes_and_ellipses() -> None:
-    document, _ = only_block("\"Well\" -- she said --- 'it's fine'... (c)\n")
-    assert document.text == "“Well” – she said — ‘it’s fine’… ©"
+    document, _ = only_block("\"Well\" -- she said --- 'it's fine'...\n")
+    assert document.text == "“Well” – she said — ‘it’s fine’…"
+
+
+def test_typographer_replaces_nothing_else() -> None:
+    source = "(c) relations, (r), (tm), +-1, see?... no!... wait.... a,,b what????\n"
+    document, _ = only_block(source)
+    assert document.text == source.strip()
+
+
+def test_autolinks_are_not_typeset() -> None:
+    document, _ = only_block("<https://example.org/a--b...c> a--b...\n")
+    assert document.text == "https://example.org/a--b...c a–b…"
 
 
 def test_triple_hyphens_only_survive_in_code() -> None:

@@ -16,6 +16,34 @@ from typing import NamedTuple
 BLOCK_SEPARATOR = "\n\n"
 
 
+PARAGRAPH_SIGN = "¶"
+
+
+def paragraph_number(block: int) -> int:
+    """The number a person reads for the 0-based block index `block`: counted from 1.
+
+    One numbering everywhere a person reads (the status bar, search results, glossary
+    mentions, bookmark lists); JSON and the model keep the 0-based `block`.
+    """
+    return block + 1
+
+
+def paragraph_label(block: int, *, width: int = 0) -> str:
+    """`¶ 12` for block index 11; the number right-aligned in `width` digits for a column."""
+    return f"{PARAGRAPH_SIGN} {paragraph_number(block):>{width}}"
+
+
+def block_of_paragraph(label: str) -> int:
+    """The 0-based block index for a paragraph a person names: `12`, `¶12` or `¶ 12`.
+
+    Raises `ValueError` for anything else, or a number below 1.
+    """
+    text = label.strip().removeprefix(PARAGRAPH_SIGN).strip()
+    if not text.isascii() or not text.isdigit() or int(text) < 1:
+        raise ValueError(f"not a paragraph number: {label!r} (they count from 1)")
+    return int(text) - 1
+
+
 class BlockKind(StrEnum):
     """What a block is; the reading view styles each kind differently."""
 

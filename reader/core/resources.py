@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent.parent
@@ -70,4 +69,8 @@ def is_shipped_essay(path: Path) -> bool:
 
 def is_shipped_essay_bytes(data: bytes) -> bool:
     """Whether `data` (a file's or standard input's bytes) is the shipped essay."""
-    return len(data) == ESSAY_SIZE and hashlib.sha256(data).hexdigest() == ESSAY_SHA256
+    if len(data) != ESSAY_SIZE:
+        return False
+    import hashlib  # not at start-up: only a file of the essay's size is ever hashed
+
+    return hashlib.sha256(data).hexdigest() == ESSAY_SHA256

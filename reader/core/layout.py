@@ -73,16 +73,16 @@ class Layout:
     every two blocks, `range(len(block_row))`."""
     clipped: frozenset[int] = frozenset()
     """Blocks that are never wrapped and have a line wider than the column at this width."""
+    _blanks: Sequence[int] = field(init=False, repr=False)
     _screen_first: list[int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        if self.blanks is None:
-            self.blanks = range(len(self.block_row))
-        self._screen_first = list(map(add, self.block_row, self.blanks))
+        self._blanks = range(len(self.block_row)) if self.blanks is None else self.blanks
+        self._screen_first = list(map(add, self.block_row, self._blanks))
 
     @property
     def height(self) -> int:
-        blanks = self.blanks[-1] if self.blanks else 0
+        blanks = self._blanks[-1] if self._blanks else 0
         return len(self.header) + len(self.row_start) + blanks
 
     def info(self, row: int) -> RowInfo:
@@ -117,8 +117,7 @@ class Layout:
             return len(self.header)
         text_row = max(0, bisect.bisect_right(self.row_start, offset) - 1)
         block = bisect.bisect_right(self.block_row, text_row) - 1
-        assert self.blanks is not None
-        return len(self.header) + text_row + self.blanks[block]
+        return len(self.header) + text_row + self._blanks[block]
 
     def offset_of_row(self, row: int) -> int:
         """The document offset where screen row `row` starts (the next row's, if blank)."""

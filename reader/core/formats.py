@@ -58,7 +58,7 @@ _PROGRAM_FIRST_LINES = re.compile(
     r"|total \d+$"  # ls -l
     r"|[-dlcbps][-rwxsStT]{9}[.+@]?\s+\d"  # ls -l
     r"|Traceback \(most recent call last\):"  # Python
-    r"|On branch |\$ |# \S+@\S+"  # git status, a shell session
+    r"|On branch |\$ "  # git status, a shell session
     r"|[\w./\\-]+:\d+(?::\d+)?:\s)"  # file:line: compiler errors, grep -n
 )
 _PROGRAM_LINE = re.compile(

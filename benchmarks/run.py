@@ -14,10 +14,15 @@ import os
 import sys
 import tempfile
 
-from benchmarks import bench_linker, bench_reading, bench_search
+from benchmarks import bench_linker, bench_parsing, bench_reading, bench_search
 from benchmarks.common import ROOT, Figure
 
-SUITES = {"reading": bench_reading, "search": bench_search, "linker": bench_linker}
+SUITES = {
+    "reading": bench_reading,
+    "parsing": bench_parsing,
+    "search": bench_search,
+    "linker": bench_linker,
+}
 
 
 def main() -> int:

@@ -27,36 +27,85 @@ TAB_SIZE = 8
 """Tab stops in preformatted blocks (code, verse): where a terminal puts them."""
 
 
+PARAGRAPH_SIGN = "¶"
+
+
+def paragraph_number(block: int) -> int:
+    """The number a person reads for the 0-based block index `block`: counted from 1.
+
+    One numbering everywhere a person reads (the status bar, search results, glossary
+    mentions, bookmark lists); JSON and the model keep the 0-based `block`.
+    """
+    return block + 1
+
+
+def paragraph_label(block: int, *, width: int = 0) -> str:
+    """`¶ 12` for block index 11; the number right-aligned in `width` digits for a column."""
+    return f"{PARAGRAPH_SIGN} {paragraph_number(block):>{width}}"
+
+
+def block_of_paragraph(label: str) -> int:
+    """The 0-based block index for a paragraph a person names: `12`, `¶12` or `¶ 12`.
+
+    Raises `ValueError` for anything else, or a number below 1.
+    """
+    text = label.strip().removeprefix(PARAGRAPH_SIGN).strip()
+    if not text.isascii() or not text.isdigit() or int(text) < 1:
+        raise ValueError(f"not a paragraph number: {label!r} (they count from 1)")
+    return int(text) - 1
+
+
 class BlockKind(StrEnum):
     """What a block is; the reading view styles each kind differently."""
 
     HEADING = "heading"
+    """`level` is the heading's level, 1 to 6 (`#` to `######`; plain-text headings are 2)."""
     PARAGRAPH = "paragraph"
     QUOTE = "quote"
+    """`level` is the depth of nesting, from 1."""
     LIST_ITEM = "list_item"
+    """`level` is the depth of nesting, from 0; `marker` (`•`, `3.`) on an item's first block."""
     CODE = "code"
     VERSE = "verse"
     TABLE = "table"
+    """Box-drawn rows, never wrapped: `Block.width` says how wide they are."""
+    NOTE = "note"
+    """A footnote's text, at the end of the document; `marker` (`[1]`) on its first block."""
+    RAW = "raw"
+    """Lines of program output, each kept as one row, never wrapped or reflowed."""
 
     @property
     def preformatted(self) -> bool:
         """Kept line for line, never reflowed."""
         return self in PREFORMATTED
 
+    @property
+    def wraps(self) -> bool:
+        """False for blocks whose lines are never wrapped: each line is one row, as wide as it
+        is; the view clips (or scrolls) a row wider than the column."""
+        return self not in UNWRAPPED
 
-PREFORMATTED = frozenset({BlockKind.CODE, BlockKind.VERSE, BlockKind.TABLE})
+
+PREFORMATTED = frozenset({BlockKind.CODE, BlockKind.VERSE, BlockKind.TABLE, BlockKind.RAW})
+UNWRAPPED = frozenset({BlockKind.TABLE, BlockKind.RAW})
 FLOWING_UNINDENTED = frozenset({BlockKind.PARAGRAPH, BlockKind.HEADING})
 """Kinds wrapped at the full column width with no indent: almost every block of a book."""
 
 
 class InlineStyle(StrEnum):
-    """Inline emphasis carried over from Markdown."""
+    """Inline styles carried over from Markdown (and its inline HTML)."""
 
     EMPHASIS = "em"
     STRONG = "strong"
     CODE = "code"
     LINK = "link"
+    """`Span.href` is the link's destination as written (normalised by markdown-it):
+    a URL, or a path relative to the document (see `reader.core.links`)."""
     STRIKE = "strike"
+    SUPERSCRIPT = "sup"
+    SUBSCRIPT = "sub"
+    FOOTNOTE = "footnote"
+    """A footnote reference (`[1]`); `Span.href` is its note's key in `Document.notes`."""
 
 
 class Span(NamedTuple):
@@ -83,11 +132,29 @@ class Block:
     level: int = 0
     marker: str = ""
     spans: tuple[Span, ...] = ()
+    tight: bool = False
+    """Shown right under the block before it, with no blank row between (a tight list)."""
+    width: int = 0
+    """For a block that is never wrapped (`BlockKind.wraps` False): the terminal cells of its
+    widest line, so that the view knows whether, and how far, it overflows the column."""
 
     @property
     def id(self) -> str:
         """A stable identifier: the same file always yields the same ids."""
         return f"b{self.index}"
+
+
+class Note(NamedTuple):
+    """A footnote: its blocks at the end of the document and the references to it."""
+
+    key: str
+    """What its references carry in `Span.href`: the number shown, `1` for `[1]`."""
+    first: int
+    """Its first block (the one with the marker)."""
+    last: int
+    """Its last block."""
+    references: tuple[int, ...]
+    """Document offsets where each reference to it starts, in order: where to come back to."""
 
 
 @dataclass(slots=True)
@@ -101,7 +168,13 @@ class Document:
     source: Path | None = None
     notice: str | None = None
     complete: bool = True
-    """False for the head of a large file, parsed first so the screen paints at once."""
+    """False for the head of a large file, parsed first so the screen paints at once, and for
+    standard input still arriving."""
+    notes: dict[str, Note] = field(default_factory=dict)
+    """Footnotes by key (`Span.href` of a `FOOTNOTE` span); empty in a head, where the notes
+    at the end are not parsed yet."""
+    format: str = "text"
+    """How the text was read: `md`, `text` or `raw` (see `reader.core.formats`)."""
     _starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
@@ -117,6 +190,16 @@ class Document:
         if not self.blocks:
             raise IndexError("empty document")
         return max(0, bisect.bisect_right(self._starts, offset) - 1)
+
+    def note_for(self, span: Span) -> Note | None:
+        """The note a footnote reference points to (None for another span, or in a head)."""
+        return self.notes.get(span.href) if span.style is InlineStyle.FOOTNOTE else None
+
+    def note_at(self, block: int) -> Note | None:
+        """The note block `block` belongs to, if it is part of one."""
+        if not self.notes or self.blocks[block].kind is not BlockKind.NOTE:
+            return None
+        return next((note for note in self.notes.values() if note.first <= block <= note.last), None)
 
 
 class DocumentBuilder:
@@ -135,6 +218,7 @@ class DocumentBuilder:
         level: int = 0,
         marker: str = "",
         spans: tuple[tuple[int, int, InlineStyle, str], ...] = (),
+        tight: bool = False,
     ) -> Block:
         """Append a block; `spans` are offsets relative to `text`.
 
@@ -156,11 +240,18 @@ class DocumentBuilder:
             level=level,
             marker=marker,
             spans=tuple(Span(start + s, start + e, style, one_line(href)) for s, e, style, href in spans),
+            tight=tight and bool(self._blocks),
+            width=0 if kind.wraps else widest_line(text),
         )
         self._parts.append(text)
         self._length += len(text)
         self._blocks.append(block)
         return block
+
+    @property
+    def count(self) -> int:
+        """How many blocks have been added."""
+        return len(self._blocks)
 
     def first_text(self) -> str:
         """The text of the first block, or an empty string."""
@@ -174,17 +265,35 @@ class DocumentBuilder:
         source: Path | None = None,
         notice: str | None = None,
         complete: bool = True,
+        notes: dict[str, tuple[int, int]] | None = None,
+        format: str = "text",
     ) -> Document:
-        # Inert whatever parser made it: one scan of the whole text (17 ms for War and
-        # Peace) rather than one per block (twice that, in call overhead).
+        """The document; `notes` maps each footnote's key to its first and last block.
+
+        Inert whatever parser made it: one scan of the whole text (17 ms for War and Peace)
+        rather than one per block (twice that, in call overhead).
+        """
+        blocks = self._blocks
+        found: dict[str, Note] = {}
+        if notes:
+            references: dict[str, list[int]] = {key: [] for key in notes}
+            for block in blocks:
+                for span in block.spans:
+                    if span.style is InlineStyle.FOOTNOTE and span.href in references:
+                        references[span.href].append(span.start)
+            found = {
+                key: Note(key, first, last, tuple(references[key])) for key, (first, last) in notes.items()
+            }
         return Document(
             title=one_line(title.replace("\n", " ")),
             text=inert("".join(self._parts), keep="\n"),
-            blocks=self._blocks,
+            blocks=blocks,
             date=one_line(date) if date is not None else None,
             source=source,
             notice=notice,
             complete=complete,
+            notes=found,
+            format=format,
         )
 
 
@@ -192,3 +301,13 @@ def _without_tabs(kind: BlockKind, text: str, has_spans: bool) -> str:
     if kind.preformatted and not has_spans:
         return "\n".join(line.expandtabs(TAB_SIZE) for line in text.split("\n"))
     return text.replace("\t", " ")
+
+
+def widest_line(text: str) -> int:
+    """The terminal cells of the widest line of `text`."""
+    lines = text.split("\n")
+    if text.isascii():
+        return max(map(len, lines))
+    from rich.cells import cell_len
+
+    return max(map(cell_len, lines))

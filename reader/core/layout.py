@@ -2,15 +2,22 @@
 
 A `Layout` is computed once per width (and cached by the view).  It keeps each
 text row as a `[start, end)` range of `Document.text` in two flat integer arrays,
-and where each block's rows begin; the blank row between two blocks is implied.
-So a 60,000-row book costs under a megabyte, and a row's block is a bisection.
+and where each block's rows begin; the blank row between two blocks is implied
+(except before a `tight` block, the next item of a tight list).  So a 60,000-row
+book costs under a megabyte, and a row's block is a bisection.
+
+Blocks that never wrap (tables, program output) get one row per line however
+wide; `Layout.clipped` lists those wider than the column, for the view to clip
+with a marker or scroll sideways.
 """
 
 from __future__ import annotations
 
 import bisect
 from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from operator import add
 from typing import NamedTuple
 
@@ -20,6 +27,8 @@ from reader.core.wrap import all_single_cell, wrap, wrap_all
 QUOTE_BAR = "│ "
 LIST_INDENT = 2
 PREFORMATTED_INDENT = 2
+NOTE_MARKER_WIDTH = 4
+"""A note's marker (`[1]`, `[12]`) hangs in this many cells, so that notes align."""
 
 
 def block_indent(block: Block) -> int:
@@ -29,6 +38,10 @@ def block_indent(block: Block) -> int:
     if block.kind is BlockKind.LIST_ITEM:
         # Every paragraph of an item hangs at the same place, marker or not.
         return LIST_INDENT * (block.level + 1) + max(len(block.marker), 1)
+    if block.kind is BlockKind.NOTE:
+        return LIST_INDENT + NOTE_MARKER_WIDTH
+    if block.kind is BlockKind.RAW:
+        return 0
     if block.kind.preformatted:
         return PREFORMATTED_INDENT
     return 0
@@ -55,14 +68,22 @@ class Layout:
     row_end: array[int]
     block_row: list[int]
     """Index of each block's first text row."""
+    blanks: Sequence[int] | None = None
+    """How many blank rows come before each block (after the header); None: one between
+    every two blocks, `range(len(block_row))`."""
+    clipped: frozenset[int] = frozenset()
+    """Blocks that are never wrapped and have a line wider than the column at this width."""
+    _blanks: Sequence[int] = field(init=False, repr=False)
     _screen_first: list[int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self._screen_first = list(map(add, self.block_row, range(len(self.block_row))))
+        self._blanks = range(len(self.block_row)) if self.blanks is None else self.blanks
+        self._screen_first = list(map(add, self.block_row, self._blanks))
 
     @property
     def height(self) -> int:
-        return len(self.header) + len(self.row_start) + max(0, len(self.block_row) - 1)
+        blanks = self._blanks[-1] if self._blanks else 0
+        return len(self.header) + len(self.row_start) + blanks
 
     def info(self, row: int) -> RowInfo:
         """Which block and text row screen row `row` shows."""
@@ -96,7 +117,7 @@ class Layout:
             return len(self.header)
         text_row = max(0, bisect.bisect_right(self.row_start, offset) - 1)
         block = bisect.bisect_right(self.block_row, text_row) - 1
-        return len(self.header) + text_row + block
+        return len(self.header) + text_row + self._blanks[block]
 
     def offset_of_row(self, row: int) -> int:
         """The document offset where screen row `row` starts (the next row's, if blank)."""
@@ -131,6 +152,7 @@ def layout_document(document: Document, width: int, *, single_cell: bool | None 
     """
     text = document.text
     width = max(1, width)
+    blocks = document.blocks
     fast = all_single_cell(text) if single_cell is None else single_cell
     all_starts, all_ends = wrap_all(text, width) if fast else (array("l"), array("l"))
     starts: array[int] = array("l")
@@ -138,7 +160,7 @@ def layout_document(document: Document, width: int, *, single_cell: bool | None 
     block_row: list[int] = []
     taken = 0  # rows of all_starts/all_ends copied so far
     cursor = 0
-    for block in document.blocks:
+    for block in blocks:
         if fast and block.kind in FLOWING_UNINDENTED:
             following = bisect.bisect_left(all_starts, block.end, cursor)
             if following > cursor:
@@ -149,11 +171,19 @@ def layout_document(document: Document, width: int, *, single_cell: bool | None 
         ends.extend(all_ends[taken:cursor])
         cursor = taken = bisect.bisect_left(all_starts, block.end, cursor) if fast else 0
         block_row.append(len(starts))
-        for start, end in wrap(
-            text[block.start : block.end], width - block_indent(block), offset=block.start
-        ):
+        # A block that never wraps is "wrapped" at its own width: one row per line.
+        room = width - block_indent(block) if block.kind.wraps else max(1, block.width)
+        for start, end in wrap(text[block.start : block.end], room, offset=block.start):
             starts.append(start)
             ends.append(end)
     starts.extend(all_starts[taken:cursor])
     ends.extend(all_ends[taken:cursor])
-    return Layout(width, header_lines(document, width), starts, ends, block_row)
+    blanks = None
+    if any(block.tight for block in blocks):
+        blanks = list(accumulate(0 if index == 0 or block.tight else 1 for index, block in enumerate(blocks)))
+    clipped = frozenset(
+        block.index
+        for block in blocks
+        if not block.kind.wraps and block.width > width - block_indent(block)
+    )
+    return Layout(width, header_lines(document, width), starts, ends, block_row, blanks, clipped)

@@ -27,7 +27,7 @@ from itertools import chain
 from typing import TYPE_CHECKING, overload
 
 from reader.core.document import Document
-from reader.core.folding import FoldedText, fold, fold_case
+from reader.core.folding import FoldedText, fold, fold_case, fold_query, query_word_pattern
 from reader.core.glossary.model import Entry, Glossary
 from reader.core.names import name_key
 
@@ -154,18 +154,23 @@ def _is_case_sensitive(term: str, options: SearchOptions) -> bool:
     return any(char.isupper() for char in term)
 
 
-def _literal(term: str, whole_word: bool) -> str:
-    """The pattern for a literal term.
+def _literal(term: str, whole_word: bool) -> tuple[str, bool]:
+    """The pattern for a literal term, and whether its hits may differ in length.
 
+    Runs of dashes and dots match their typeset forms (`query_word_pattern`).
     A whole word is checked for a word character before it by a look-behind
     placed after its first word, not before it: a pattern that starts with
     the literal text is searched for many times faster by `re`.
     """
-    words = [re.escape(word) for word in _WHITESPACE.split(term)]
+    split = _WHITESPACE.split(term)
+    words = [query_word_pattern(word, first=i == 0, last=i == len(split) - 1) for i, word in enumerate(split)]
+    patterns = [pattern for pattern, _ in words]
+    widened = any(variable for _, variable in words)
     if not whole_word:
-        return _SPACE.join(words)
-    words[0] = rf"{words[0]}(?<!\w{words[0]})"
-    return _SPACE.join(words) + r"(?!\w)"
+        return _SPACE.join(patterns), widened
+    first, variable = words[0]
+    patterns[0] = rf"(?<!\w){first}" if variable else rf"{first}(?<!\w{first})"
+    return _SPACE.join(patterns) + r"(?!\w)", widened
 
 
 def _compile_regex(term: str) -> str:
@@ -191,7 +196,7 @@ def _compile(terms: Iterable[str], options: SearchOptions) -> _Query | None:
     if options.regex:
         cased = [(term, _is_case_sensitive(term, options)) for term in terms if term]
     else:
-        stripped = (fold(term).strip() for term in terms)
+        stripped = (fold_query(term).strip() for term in terms)
         cased = sorted(
             ((term, _is_case_sensitive(term, options)) for term in stripped if term),
             key=lambda pair: -len(pair[0]),
@@ -203,11 +208,13 @@ def _compile(terms: Iterable[str], options: SearchOptions) -> _Query | None:
     ignore_case = not any(sensitive for _, sensitive in cased)
     lowered = ignore_case and not options.regex
     sources = []
+    widened = False
     for term, sensitive in cased:
         if options.regex:
             source = _compile_regex(term)
         else:
-            source = _literal(fold_case(term) if lowered else term, options.whole_word)
+            source, variable = _literal(fold_case(term) if lowered else term, options.whole_word)
+            widened = widened or variable
         sources.append(source if sensitive or ignore_case else f"(?i:{source})")
     source = sources[0] if len(sources) == 1 else "|".join(f"(?:{part})" for part in sources)
     if options.regex and options.whole_word:
@@ -226,7 +233,7 @@ def _compile(terms: Iterable[str], options: SearchOptions) -> _Query | None:
         except re.error as error:
             raise SearchError(f"bad pattern: {error.msg}") from None
     single = cased[0][0]
-    fixed = len(cased) == 1 and not options.regex and _WHITESPACE.search(single) is None
+    fixed = len(cased) == 1 and not options.regex and not widened and _WHITESPACE.search(single) is None
     return _Query(pattern, lowered, len(single) if fixed else None, options.regex)
 
 

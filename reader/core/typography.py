@@ -1,11 +1,17 @@
-"""Typographic replacements for plain text: the same output as markdown-it-py's typographer.
+"""Typesetting prose: curly quotes, dashes and ellipses, and nothing else.
 
-Markdown documents get dashes and curly quotes from markdown-it-py's typographer
-(`replacements` and `smartquotes`).  Plain text gets the very same rules, ported
-here for one paragraph at a time, because importing markdown-it-py and building a
-parser costs ~25 ms at start-up, more than the whole first paint may add, and a
-full Markdown parse would misread `*` and `_` in prose.  A test checks this module
-against markdown-it-py itself on generated text, so the two cannot drift.
+The rules are markdown-it-py's typographer (`replacements` and `smartquotes`) cut
+down to what only sets type: `---` an em dash and `--` an en dash (in the contexts
+markdown-it uses), exactly three dots an ellipsis, straight quotes curly ones.
+Every other replacement markdown-it makes would change what the author wrote
+(`(c)` to `©`, `+-` to `±`, `?...` to `?..`, `,,` to `,`), so none is made:
+search must find the text as it is in the file (`reader.core.folding`
+undoes each of these substitutions for a query).
+
+Plain text is typeset here one paragraph at a time (importing markdown-it-py costs
+~25 ms at start-up, and a Markdown parse would misread `*` and `_` in prose);
+Markdown runs `replace` in place of markdown-it's own `replacements` rule, and
+markdown-it's `smartquotes`, which a test checks `smartquotes` against.
 """
 
 from __future__ import annotations
@@ -13,18 +19,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# The patterns of markdown_it/rules_core/replacements.py.
-_SCOPED_ABBR = re.compile(r"\((c|tm|r)\)", flags=re.IGNORECASE)
-_SCOPED_ABBR_SYMBOLS = {"c": "©", "r": "®", "tm": "™"}
-_RARE = re.compile(r"\+-|\.\.|\?\?\?\?|!!!!|,,|--")
-_PLUS_MINUS = re.compile(r"\+-")
-_ELLIPSIS = re.compile(r"\.{2,}")
-_ELLIPSIS_QUESTION_EXCLAMATION = re.compile(r"([?!])…")
-_QUESTION_EXCLAMATION = re.compile(r"([?!]){4,}")
-_COMMA = re.compile(r",{2,}")
+# Dashes: the patterns of markdown_it/rules_core/replacements.py.
 _EM_DASH = re.compile(r"(^|[^-])---(?=[^-]|$)", flags=re.MULTILINE)
 _EN_DASH = re.compile(r"(^|\s)--(?=\s|$)", flags=re.MULTILINE)
 _EN_DASH_INDENT = re.compile(r"(^|[^-\s])--(?=[^-\s]|$)", flags=re.MULTILINE)
+# Exactly three dots, not after `?` or `!` (`?...` is the author's, as are `..` and `....`).
+_ELLIPSIS = re.compile(r"(?<![.?!])\.\.\.(?!\.)")
+ELLIPSIS = "\u2026"
 
 _QUOTE = re.compile(r"['\"]")
 _APOSTROPHE = "\u2019"
@@ -37,21 +38,9 @@ _WHITESPACE = frozenset("\t\n\x0b\x0c\r \xa0\u1680\u202f\u205f\u3000") | frozens
 
 
 def replace(text: str) -> str:
-    """markdown-it-py's `replace_scoped` then `replace_rare`, on one paragraph."""
-    if "(" in text:
-        text = _SCOPED_ABBR.sub(lambda match: _SCOPED_ABBR_SYMBOLS[match.group(1).lower()], text)
-    if not _RARE.search(text):
-        return text
-    # Each rule runs only where its literal trigger occurs: same result, far faster.
-    if "+-" in text:
-        text = _PLUS_MINUS.sub("±", text)
-    if ".." in text:
-        text = _ELLIPSIS.sub("…", text)
-        text = _ELLIPSIS_QUESTION_EXCLAMATION.sub("\\1..", text)
-    if any(pair in text for pair in ("??", "!!", "?!", "!?")):
-        text = _QUESTION_EXCLAMATION.sub("\\1\\1\\1", text)
-    if ",," in text:
-        text = _COMMA.sub(",", text)
+    """Dashes and ellipses in one paragraph (or one text token of Markdown)."""
+    if "..." in text:
+        text = _ELLIPSIS.sub(ELLIPSIS, text)
     if "--" in text:
         text = _EM_DASH.sub("\\1\u2014", text)
         text = _EN_DASH.sub("\\1\u2013", text)

@@ -13,6 +13,7 @@ from rich.cells import cell_len
 from reader.core.document import Block, BlockKind, Document, DocumentBuilder
 from reader.core.layout import (
     LIST_INDENT,
+    NOTE_MARKER_WIDTH,
     PREFORMATTED_INDENT,
     QUOTE_BAR,
     Layout,
@@ -25,12 +26,21 @@ from reader.core.loading import load_document
 from reader.core.wrap import all_single_cell, wrap
 
 
+def room(block: Block, width: int) -> int:
+    """The width a block is wrapped to: what its indent leaves, or, never wrapped, its own."""
+    return width - block_indent(block) if block.kind.wraps else max(1, block.width)
+
+
 def expected_rows(document: Document, width: int) -> list[list[tuple[int, int]]]:
     """Each block wrapped on its own to the width left after its indent: the slow path."""
     return [
-        wrap(document.text[block.start : block.end], width - block_indent(block), offset=block.start)
+        wrap(document.text[block.start : block.end], room(block, width), offset=block.start)
         for block in document.blocks
     ]
+
+
+def block_text_of(document: Document, block: Block) -> str:
+    return document.text[block.start : block.end]
 
 
 def text_rows(layout: Layout) -> list[tuple[int, int]]:
@@ -44,13 +54,18 @@ def assert_layout(document: Document, width: int, layout: Layout) -> None:
     assert layout.header == header_lines(document, width)
     assert text_rows(layout) == [row for rows in per_block for row in rows]
     for block, rows in zip(document.blocks, per_block, strict=True):
-        limit = max(1, width - block_indent(block))
+        limit = max(1, room(block, width))
         for start, end in rows:
             shown = document.text[start:end]
             # Only a lone double-width character may overflow a one-cell column.
             assert cell_len(shown) <= limit or (limit == 1 and cell_len(shown[:1]) == cell_len(shown) == 2)
+        if not block.kind.wraps:
+            assert len(rows) == block_text_of(document, block).count("\n") + 1
+            assert block.width == max(cell_len(line) for line in block_text_of(document, block).split("\n"))
+        overflows = not block.kind.wraps and block.width > width - block_indent(block)
+        assert (block.index in layout.clipped) == overflows
     header = len(layout.header)
-    blanks = max(0, len(document.blocks) - 1)
+    blanks = sum(1 for block in document.blocks[1:] if not block.tight)
     assert layout.height == header + sum(map(len, per_block)) + blanks
 
     for row in range(header):
@@ -72,7 +87,7 @@ def assert_layout(document: Document, width: int, layout: Layout) -> None:
                 assert layout.row_of_offset(offset) == screen_row, offset
             screen_row += 1
             text_row += 1
-        if index + 1 < len(per_block):
+        if index + 1 < len(per_block) and not document.blocks[index + 1].tight:
             # The blank row between two blocks belongs to neither; it leads to the next one.
             assert layout.info(screen_row) == RowInfo(index, -1)
             assert layout.block_at_row(screen_row) == index + 1
@@ -161,6 +176,9 @@ def test_block_indents() -> None:
     assert block_indent(block(BlockKind.LIST_ITEM, level=1, marker="10.")) == 2 * LIST_INDENT + 3
     for kind in (BlockKind.CODE, BlockKind.VERSE, BlockKind.TABLE):
         assert block_indent(block(kind)) == PREFORMATTED_INDENT
+    assert block_indent(block(BlockKind.RAW)) == 0
+    assert block_indent(block(BlockKind.NOTE, marker="[1]")) == LIST_INDENT + NOTE_MARKER_WIDTH
+    assert block_indent(block(BlockKind.NOTE)) == LIST_INDENT + NOTE_MARKER_WIDTH
 
 
 def test_indented_blocks_wrap_to_the_width_left_over() -> None:
@@ -192,6 +210,57 @@ def test_preformatted_block_keeps_lines_and_indentation() -> None:
 def test_preformatted_line_longer_than_the_width_is_cut() -> None:
     document = build((BlockKind.CODE, "x = 123456789", 0, ""))
     assert block_rows(document, layout_document(document, 8), 0) == ["x =", "123456", "789"]
+
+
+def test_a_wide_table_keeps_one_row_per_line_and_is_marked_clipped() -> None:
+    table = "┌────┬────┐\n│ a  │ bb │\n└────┴────┘"
+    document = build((BlockKind.PARAGRAPH, "aa bb cc", 0, ""), (BlockKind.TABLE, table, 0, ""))
+    assert document.blocks[1].width == 11
+    narrow = layout_document(document, 8)
+    assert block_rows(document, narrow, 1) == table.split("\n")
+    assert narrow.clipped == {1}
+    assert block_rows(document, narrow, 0) == ["aa bb cc"]
+    wide = layout_document(document, 13)  # 11 cells and the indent of 2
+    assert block_rows(document, wide, 1) == table.split("\n")
+    assert wide.clipped == frozenset()
+    assert_layout(document, 8, narrow)
+    assert_layout(document, 13, wide)
+
+
+def test_raw_lines_are_rows_at_the_left_edge_never_joined_or_wrapped() -> None:
+    lines = "drwxr-xr-x  2 me me 4096 Jan  1 12:00 a directory with a long name\n\n  indented"
+    document = build((BlockKind.RAW, lines, 0, ""))
+    layout = layout_document(document, 20)
+    assert block_rows(document, layout, 0) == lines.split("\n")
+    assert layout.clipped == {0}
+    assert_layout(document, 20, layout)
+
+
+def test_tight_blocks_have_no_blank_row_before_them() -> None:
+    document = DocumentBuilder()
+    document.add(BlockKind.PARAGRAPH, "Intro")
+    document.add(BlockKind.LIST_ITEM, "one", marker="•")
+    document.add(BlockKind.LIST_ITEM, "two", marker="•", tight=True)
+    document.add(BlockKind.LIST_ITEM, "three", level=1, marker="•", tight=True)
+    document.add(BlockKind.PARAGRAPH, "After")
+    built = document.build("T")
+    layout = layout_document(built, 30)
+    header = len(layout.header)
+    rows = [layout.info(row) for row in range(header, layout.height)]
+    shown = [
+        built.text[layout.row_start[row] : layout.row_end[row]] if row >= 0 else ""
+        for row in (info.text_row for info in rows)
+    ]
+    assert shown == ["Intro", "", "one", "two", "three", "", "After"]
+    assert layout.row_of_offset(built.blocks[3].start) == header + 4
+    assert layout.first_row_of_block(2) == layout.last_row_of_block(1) + 1
+    assert layout.block_at_row(header + 5) == 4
+    assert_layout(built, 30, layout)
+
+
+def test_the_first_block_is_never_tight() -> None:
+    builder = DocumentBuilder()
+    assert not builder.add(BlockKind.LIST_ITEM, "one", marker="•", tight=True).tight
 
 
 def test_indent_wider_than_the_column_still_shows_the_text() -> None:
@@ -227,10 +296,11 @@ class Spec:
     text: str
     level: int
     marker: str
+    tight: bool = False
 
 
-_FLOWING = [BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.QUOTE, BlockKind.LIST_ITEM]
-_PREFORMATTED = [BlockKind.CODE, BlockKind.VERSE, BlockKind.TABLE]
+_FLOWING = [BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.QUOTE, BlockKind.LIST_ITEM, BlockKind.NOTE]
+_PREFORMATTED = [BlockKind.CODE, BlockKind.VERSE, BlockKind.TABLE, BlockKind.RAW]
 
 
 def _words(alphabet: list[str]) -> st.SearchStrategy[str]:
@@ -250,9 +320,12 @@ def _specs(alphabet: list[str], indents: list[str]) -> st.SearchStrategy[Spec]:
         _words(alphabet),
         st.integers(0, 2),
         st.sampled_from(["", "•", "12."]),
+        st.booleans(),
     )
     lines = _lines(alphabet, indents)
-    preformatted = st.builds(Spec, st.sampled_from(_PREFORMATTED), lines, st.just(0), st.just(""))
+    preformatted = st.builds(
+        Spec, st.sampled_from(_PREFORMATTED), lines, st.just(0), st.just(""), st.booleans()
+    )
     return st.one_of(flowing, flowing, preformatted)
 
 
@@ -260,7 +333,7 @@ def _documents(alphabet: list[str], indents: list[str]) -> st.SearchStrategy[Doc
     def make(specs: list[Spec], title: str, date: str | None) -> Document:
         builder = DocumentBuilder()
         for spec in specs:
-            builder.add(spec.kind, spec.text, level=spec.level, marker=spec.marker)
+            builder.add(spec.kind, spec.text, level=spec.level, marker=spec.marker, tight=spec.tight)
         return builder.build(title or "Untitled", date=date)
 
     return st.builds(

@@ -178,7 +178,7 @@ def test_untitled_file_falls_back_to_its_stem(tmp_path: Path) -> None:
 @pytest.mark.parametrize("name", ["notes.md", "notes.MD", "notes.markdown"])
 def test_markdown_suffix_uses_the_markdown_parser(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
-    path.write_text("# A Title\n\nSome *emphasis* here.\n", encoding="utf-8")
+    path.write_text("## A Title\n\nSome *emphasis* here.\n", encoding="utf-8")
     assert read_source(path).is_markdown
     document = load_document(path)
     assert [block.kind for block in document.blocks] == [BlockKind.HEADING, BlockKind.PARAGRAPH]

@@ -12,7 +12,7 @@ from reader.core.folding import fold, fold_case
 from reader.core.search import Matches, SearchOptions, search
 
 # Few letters, so that random queries do occur in random text.
-_ALPHABET = "aAbéÉ\u2019'\u201c\"-\u2014İ .\n\u00a0"
+_ALPHABET = "aAbéÉ\u2019'\u201c\"-\u2014\u2013İ .\u2026\n\u00a0"
 _blocks = st.lists(st.text(_ALPHABET, min_size=1, max_size=40), min_size=1, max_size=5)
 _queries = st.text(_ALPHABET.replace("\n", ""), min_size=1, max_size=4)
 _options = st.builds(
@@ -41,8 +41,11 @@ def assert_well_formed(doc: Document, matches: Matches) -> None:
 
 
 def canonical(text: str, ignore_case: bool) -> str:
+    """What a hit and its query share: folded, spaced alike, and a run of dashes (or of dots
+    and ellipses) counted as one, since `--` finds `–` and `...` finds `…`."""
     folded = fold(text)
     folded = fold_case(folded) if ignore_case else folded
+    folded = re.sub(r"-+", "-", re.sub(r"[.\u2026]+", ".", folded))
     return " ".join(folded.split())
 
 

@@ -23,9 +23,6 @@ from reader.app.reading.screen import ReadingScreen
 from reader.core.loading import SourceText, parse_source
 from reader.core.settings import Settings
 
-HEAD_CHARS = 64 * 1024
-"""A large file's first screen comes from its first 64 KiB; the rest loads behind it."""
-
 
 def _glossary_entries_provider() -> type:
     """The palette's glossary entries, imported only when the palette opens."""
@@ -59,7 +56,8 @@ class ReaderApp(App[int]):
         self._vault = vault
         self._clock = clock
         self.key_gate = KeyGate(self)
-        self._document = parse_source(source, head=HEAD_CHARS)
+        # A large file's first screen comes from its head; the rest loads behind it.
+        self._document = parse_source(source, head=source.head_chars)
         # What the rest of a large file is parsed from: a file is read again in pieces, so
         # the whole text is not held twice; only standard input has to be kept.
         self._rest: SourceText | None = None

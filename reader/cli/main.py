@@ -50,6 +50,11 @@ def _open_parser() -> argparse.ArgumentParser:
         "path", metavar="PATH", nargs="?", help="document to open (default: the shipped essay; `-`: stdin)"
     )
     add_glossary_option(parser)
+    parser.add_argument(
+        "--format",
+        choices=("md", "text", "raw"),
+        help="read the document as Markdown, prose or program output (default: by suffix, else content)",
+    )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     return parser
 
@@ -64,9 +69,9 @@ def _keyboard_from_terminal() -> None:
     os.close(terminal)
 
 
-def _open(path: str | None, glossary: Path | None) -> int:
+def _open(path: str | None, glossary: Path | None, format: str | None = None) -> int:
     try:
-        source = read_source(path)
+        source = read_source(path, format=format)
     except DocumentError as error:
         raise CommandError(str(error)) from None
     vault = resolve_vault(path, glossary)
@@ -92,7 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             # `reader` or `reader PATH`: nothing for argparse to do, and the first paint is timed.
             return _open(arguments[0] if arguments else None, None)
         args = _open_parser().parse_args(arguments)
-        return _open(args.path, args.glossary)
+        return _open(args.path, args.glossary, args.format)
     except CommandError as error:
         warn(str(error))
         return error.code

@@ -153,7 +153,7 @@ def _is_program_line(line: str) -> bool:
     if "\t" in line or "\x1b" in line or _PROGRAM_LINE.match(line) or _COLUMNS.search(line.strip()):
         return True
     words = line.split()
-    if len(words) == 1 and not line.strip().endswith((".", "!", "?", ":", "\"", "”")):
+    if len(words) == 1 and not line.strip().endswith((".", "!", "?", ":", '"', "”")):
         return True
     if _CODE.search(line):
         return True

@@ -182,8 +182,6 @@ def layout_document(document: Document, width: int, *, single_cell: bool | None 
     if any(block.tight for block in blocks):
         blanks = list(accumulate(0 if index == 0 or block.tight else 1 for index, block in enumerate(blocks)))
     clipped = frozenset(
-        block.index
-        for block in blocks
-        if not block.kind.wraps and block.width > width - block_indent(block)
+        block.index for block in blocks if not block.kind.wraps and block.width > width - block_indent(block)
     )
     return Layout(width, header_lines(document, width), starts, ends, block_row, blanks, clipped)

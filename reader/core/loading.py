@@ -19,11 +19,11 @@ from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
 from reader.core.document import Document
-from reader.core.plaintext import TextStream, parse_plain_stream, parse_plain_text
+from reader.core.formats import HEAD_CHARS, Format, format_for, parse_document
+from reader.core.plaintext import TextStream, parse_plain_stream
 from reader.core.resources import essay_path
 from reader.core.sanitize import one_line
 
-MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 MAX_DOCUMENT_BYTES = 512 * 1024 * 1024
 """The largest document reader opens (512 MiB): 160 times War and Peace, so that any
 real book opens, while `/dev/zero` or a runaway pipe is refused in bounded memory."""
@@ -166,14 +166,20 @@ class SourceText(NamedTuple):
     notice: str | None = None
     codec: str = "utf-8-sig"
     """How the file decoded, so that it can be read again in pieces (`parse_file`)."""
+    format: Format = Format.TEXT
+    """Markdown, plain text or program output: asked for, else by suffix, else by content."""
 
     @property
-    def is_markdown(self) -> bool:
-        return self.source is not None and self.source.suffix.lower() in MARKDOWN_SUFFIXES
+    def head_chars(self) -> int:
+        """How much of it to parse for a first screen (the rest is parsed behind it)."""
+        return HEAD_CHARS[self.format]
 
 
-def read_source(path: str | Path | None = None, *, stdin: BinaryIO | None = None) -> SourceText:
-    """Read `path` (`None`: the shipped essay; `"-"`: standard input), or a `DocumentError`."""
+def read_source(
+    path: str | Path | None = None, *, stdin: BinaryIO | None = None, format: str | None = None
+) -> SourceText:
+    """Read `path` (`None`: the shipped essay; `"-"`: standard input), or a `DocumentError`;
+    `format` (`md`, `text`, `raw`) overrides what the suffix or the content says."""
     if path is None:
         path = essay_path()
     source = None if str(path) == "-" else Path(path)
@@ -186,18 +192,16 @@ def read_source(path: str | Path | None = None, *, stdin: BinaryIO | None = None
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text or text.isspace():  # isspace: no copy of a 3 MB text, as strip() would make
         raise DocumentError(f"{name}: is empty")
-    return SourceText(text, source, notice, codec)
+    return SourceText(text, source, notice, codec, format_for(source, text, format))
 
 
 def parse_source(source: SourceText, *, head: int | None = None) -> Document:
-    """Parse a source; `head` asks for its first blocks only (plain text; see `parse_plain_text`)."""
+    """Parse a source in its format; `head` asks for its first blocks only (those before a
+    safe boundary at or after `head` characters; `source.head_chars` for a first screen)."""
     stem = source.source.stem if source.source is not None else "stdin"
-    if source.is_markdown:
-        from reader.core.markdown import parse_markdown
-
-        document = parse_markdown(source.text, source=source.source, fallback_title=stem)
-    else:
-        document = parse_plain_text(source.text, source=source.source, fallback_title=stem, head=head)
+    document = parse_document(
+        source.text, format=source.format, source=source.source, fallback_title=stem, head=head
+    )
     document.notice = _joined(source.notice, document.notice)
     return document
 
@@ -224,14 +228,16 @@ class _BoundedText:
         return piece
 
 
-def parse_file(path: Path, codec: str, *, notice: str | None = None) -> Document:
-    """The whole plain-text file `path` (already read once as `codec`), parsed as it is
-    read in pieces: the same document as `parse_source`, without a second full copy of
-    the text in memory.  Markdown files are read whole (through `read_source`)."""
+def parse_file(
+    path: Path, codec: str, *, notice: str | None = None, format: Format = Format.TEXT
+) -> Document:
+    """The whole file `path` (already read once as `codec`, found to be `format`): plain
+    text is parsed as it is read in pieces, the same document as `parse_source` without a
+    second full copy of the text in memory; other formats are read whole again."""
     name = one_line(str(path))
     try:
-        if path.suffix.lower() in MARKDOWN_SUFFIXES:
-            return parse_source(read_source(path))
+        if format is not Format.TEXT:
+            return parse_source(read_source(path, format=format))
         # errors="replace": bytes that were replaced the first time are replaced again.
         with path.open(encoding=codec, errors="replace", newline=None) as stream:
             document = parse_plain_stream(_BoundedText(stream, name), source=path, fallback_title=path.stem)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from reader.core.bookmarks import BookmarkStore, store
 from reader.core.loading import load_document
 from tests.app.helpers import ESSAY, press, reading, still, text_app, wait_until

@@ -314,9 +314,9 @@ async def test_the_position_is_saved_at_most_once_a_second(monkeypatch: pytest.M
     saves: list[int] = []
     original = BookmarkStore.save_position
 
-    def counting(store: BookmarkStore, document: Document, offset: int) -> None:
+    def counting(store: BookmarkStore, document: Document, offset: int, cursor: int | None = None) -> None:
         saves.append(offset)
-        original(store, document, offset)
+        original(store, document, offset, cursor)
 
     monkeypatch.setattr(BookmarkStore, "save_position", counting)
     clock = FakeClock()

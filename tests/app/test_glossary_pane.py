@@ -343,7 +343,8 @@ async def test_mention_strip_marks_where_an_entry_is_mentioned() -> None:
             Markdown, lays itself out a moment later and can push it down)."""
             if entry_view.region.contains_region(strip.region):
                 return True
-            middle = entry_view.scroll_y + strip.region.y - entry_view.region.y - entry_view.region.height // 2
+            below_top = strip.region.y - entry_view.region.y
+            middle = entry_view.scroll_y + below_top - entry_view.region.height // 2
             entry_view.scroll_to(y=middle, animate=False, immediate=True)
             return False
 

@@ -271,3 +271,15 @@ def test_bookmarks_in_an_edited_big_book_are_reanchored(
     bookmarks = store.bookmarks(edited)
     assert [b.block for b in bookmarks] == [block.index + 2 for block in blocks]
     assert all(edited.text[b.start : b.end] == b.exact for b in bookmarks)
+
+
+def test_the_reading_cursor_is_kept_with_the_position(store: BookmarkStore) -> None:
+    document = load_document(None)
+    assert store.load_cursor(document) is None
+    store.save_position(document, 1234, document.blocks[5].start)
+    assert store.load_position(document) == 1234
+    assert store.load_cursor(document) == document.blocks[5].start
+    store.save_position(document, 1300)  # a cursor not given is not known
+    assert store.load_cursor(document) is None
+    with pytest.raises(ValueError):
+        store.save_position(document, 10, len(document.text) + 1)

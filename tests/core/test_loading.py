@@ -12,6 +12,7 @@ import pytest
 
 from reader.cli.main import main
 from reader.core.document import BlockKind, InlineStyle
+from reader.core.formats import Format
 from reader.core.loading import DocumentError, SourceText, load_document, parse_source, read_source
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -179,7 +180,7 @@ def test_untitled_file_falls_back_to_its_stem(tmp_path: Path) -> None:
 def test_markdown_suffix_uses_the_markdown_parser(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
     path.write_text("## A Title\n\nSome *emphasis* here.\n", encoding="utf-8")
-    assert read_source(path).is_markdown
+    assert read_source(path).format is Format.MARKDOWN
     document = load_document(path)
     assert [block.kind for block in document.blocks] == [BlockKind.HEADING, BlockKind.PARAGRAPH]
     spans = document.blocks[1].spans
@@ -191,7 +192,7 @@ def test_markdown_suffix_uses_the_markdown_parser(tmp_path: Path, name: str) -> 
 def test_same_text_as_txt_is_plain_text(tmp_path: Path) -> None:
     path = tmp_path / "notes.txt"
     path.write_text("# A Title\n\nSome *emphasis* here.\n", encoding="utf-8")
-    assert not read_source(path).is_markdown
+    assert read_source(path).format is Format.TEXT
     document = load_document(path)
     assert [document.block_text(i) for i in range(2)] == ["# A Title", "Some *emphasis* here."]
     assert all(not block.spans for block in document.blocks)

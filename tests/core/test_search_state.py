@@ -5,12 +5,12 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.core.search_history import SearchHistory
-from reader.core.search_layer import CURRENT, MATCH, MatchLayer
-from reader.core.search_state import SearchQuery, SearchState
 from reader.core.document import BlockKind, Document, DocumentBuilder
 from reader.core.glossary.model import Entry
 from reader.core.search import SearchOptions, search
+from reader.core.search_history import SearchHistory
+from reader.core.search_layer import CURRENT, MATCH, MatchLayer
+from reader.core.search_state import SearchQuery, SearchState
 from tests.conftest import ESSAY
 
 

@@ -66,11 +66,13 @@ class BookmarkKeeper(Widget):
             self.end = end
 
     class Resume(Message):
-        """The document was read before: put `offset` back on the top row."""
+        """The document was read before: put `offset` back on the top row and the reading
+        cursor on the paragraph at `cursor` (an offset), if it was saved."""
 
-        def __init__(self, offset: int) -> None:
+        def __init__(self, offset: int, cursor: int | None) -> None:
             super().__init__()
             self.offset = offset
+            self.cursor = cursor
 
     def __init__(self, clock: Callable[[], float], *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -100,20 +102,27 @@ class BookmarkKeeper(Widget):
         self._complete.set()
         self._reading.known(document)
         self._access.call(
-            lambda store: (store.bookmarks(document), store.load_position(document)),
+            lambda store: (
+                store.bookmarks(document),
+                store.load_position(document),
+                store.load_cursor(document),
+            ),
             lambda loaded: self._document_state(document, *loaded),
             "Could not load the bookmarks",
         )
 
-    def _document_state(self, document: Document, bookmarks: list[Bookmark], offset: int | None) -> None:
+    def _document_state(
+        self, document: Document, bookmarks: list[Bookmark], offset: int | None, cursor: int | None
+    ) -> None:
         self._show(bookmarks)
-        self._reading.track(offset)
-        if offset:
-            self.post_message(self.Resume(offset))
+        block = None if cursor is None else document.block_at(cursor)
+        self._reading.track(None if offset is None else (offset, block if block is not None else 0))
+        if offset or cursor:
+            self.post_message(self.Resume(offset or 0, cursor))
 
-    def position_changed(self, offset: int) -> None:
-        """The offset of the top row changed (saved at most once a second)."""
-        self._reading.position_changed(offset)
+    def position_changed(self, offset: int, cursor: int) -> None:
+        """The top row's offset or the cursor's block changed (saved at most once a second)."""
+        self._reading.position_changed(offset, cursor)
 
     def on_unmount(self) -> None:
         if self.document is not None:

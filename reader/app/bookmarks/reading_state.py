@@ -1,8 +1,9 @@
 """Where the reader is in a document, and the theme they chose, remembered across sessions.
 
-The offset of the top row is saved while reading (the first change at once, then at
-most once a second: `Throttle`, with the clock passed in), and once more at quit;
-it is put back when the same document is opened again.  It is only tracked once
+The offset of the top row, and the paragraph the reading cursor is on, are saved
+while reading (the first change at once, then at most once a second: `Throttle`,
+with the clock passed in), and once more at quit; they are put back when the same
+document is opened again.  It is only tracked once
 the complete document is in: a large file's head has another hash, and positions
 filed under it would belong to a text that never comes back.
 """
@@ -35,10 +36,11 @@ class ReadingState:
         self._owner = owner
         self._access = access
         self._document: Document | None = None
-        self._throttle: Throttle[int] = Throttle(SAVE_INTERVAL, clock)
+        self._throttle: Throttle[tuple[int, int]] = Throttle(SAVE_INTERVAL, clock)
+        """Of (the top row's offset, the cursor's block)."""
         self._timer: Timer | None = None
         self._writing = threading.Lock()
-        self._saved: int | None = None
+        self._saved: tuple[int, int] | None = None
         """What the store is known to hold (a write is confirmed only once it is done)."""
         self._tracking = False
         self._theme: str | None = None
@@ -75,22 +77,25 @@ class ReadingState:
         """The complete document is in: positions from now on are positions in it."""
         self._document = document
 
-    def track(self, saved: int | None) -> None:
-        """The store said where the reader was (`saved`): from now on, save as they move."""
+    def track(self, saved: tuple[int, int] | None) -> None:
+        """The store said where the reader was (`saved`: the top row's offset and the cursor's
+        block): from now on, save as they move."""
         self._tracking = True
-        self._saved = saved or 0  # the top of a new document needs no saving
+        self._saved = saved or (0, 0)  # the top of a new document needs no saving
         latest = self._throttle.latest
         self._throttle.written_already(self._saved)
         if latest is not None and latest != self._saved:
-            self.position_changed(latest)  # moved before the store answered
+            self.position_changed(*latest)  # moved before the store answered
 
-    def position_changed(self, offset: int) -> None:
-        """The top row's offset changed (an offset in a large file's head is one in the whole)."""
+    def position_changed(self, offset: int, cursor: int) -> None:
+        """The top row's offset or the cursor's block changed (an offset or a block of a large
+        file's head is one of the whole file too)."""
+        place = (offset, cursor)
         if not self._tracking:
             self._throttle.written_already(None)
-            self._throttle.change(offset)  # kept for the quit, written once tracking
+            self._throttle.change(place)  # kept for the quit, written once tracking
             return
-        wait = self._throttle.change(offset)
+        wait = self._throttle.change(place)
         if wait == 0:
             if self._timer is not None:
                 self._timer.stop()
@@ -116,10 +121,14 @@ class ReadingState:
         when it is due, and at quit on the main thread (a write queued a moment before may
         never have run)."""
         with self._writing:
-            offset = self._throttle.latest
-            if self._document is None or offset is None or offset == self._saved:
+            place = self._throttle.latest
+            document = self._document
+            if document is None or place is None or place == self._saved or not document.blocks:
                 return
-            if not self._tracking and offset == 0:
+            if not self._tracking and place == (0, 0):
                 return  # quit before the store answered, without moving: keep what it holds
-            store.save_position(self._document, offset)
-            self._saved = offset
+            offset, cursor = place
+            store.save_position(
+                document, offset, document.blocks[min(cursor, len(document.blocks) - 1)].start
+            )
+            self._saved = place

@@ -57,8 +57,13 @@ def pane_header(where: str, width: int, *, focused: bool) -> Text:
             break
         hints.append_text(hint)
     head.truncate(max(1, width - hints.cell_len), overflow="ellipsis")
-    hints.stylize("dim")
-    return Text.assemble(head, hints, no_wrap=True, end="")
+    if not focused:
+        hints.stylize("dim")
+    header = Text.assemble(head, hints, no_wrap=True, end="")
+    if focused:  # reverse video: as plain without colour (NO_COLOR) as with it
+        header.pad_right(max(0, width - header.cell_len))
+        header.stylize("reverse")
+    return header
 
 
 class GlossaryPane(Vertical):
@@ -86,7 +91,6 @@ class GlossaryPane(Vertical):
         max-width: 100%;
     }
     GlossaryPane #glossary-header { height: 1; padding: 0 1; background: $panel; }
-    GlossaryPane:focus-within #glossary-header { background: $accent; color: $text; text-style: reverse; }
     GlossaryPane ContentSwitcher { height: 1fr; }
     GlossaryPane #glossary-empty { padding: 1 2; color: $foreground-muted; }
     """

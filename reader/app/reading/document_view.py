@@ -45,6 +45,8 @@ MAX_MEASURE = 240
 MEASURE_STEP = 4
 GUTTER = 3  # bookmark mark, cursor bar, space
 CURSOR_MARK = "▌"
+CLIPPED_MARK = "›"
+"""The last cell of a table or program-output row wider than the column: there is more."""
 BOOKMARK_MARK = "◆"
 FLASH_SECONDS = 1.5
 _LAYOUTS_KEPT = 4
@@ -57,14 +59,19 @@ _INLINE_DECORATIONS = {
     InlineStyle.CODE: "inline-code",
     InlineStyle.LINK: "link",
     InlineStyle.STRIKE: "strike",
+    InlineStyle.SUPERSCRIPT: "sup",
+    InlineStyle.SUBSCRIPT: "sub",
+    InlineStyle.FOOTNOTE: "footnote",
 }
 _BLOCK_DECORATIONS = {
-    BlockKind.HEADING: "heading",
     BlockKind.QUOTE: "quote",
     BlockKind.CODE: "code",
     BlockKind.TABLE: "code",
     BlockKind.VERSE: "verse",
+    BlockKind.NOTE: "note",
 }
+_MARKED = frozenset({BlockKind.LIST_ITEM, BlockKind.NOTE})
+"""Kinds whose first row carries their `marker` in the indent (`•`, `3.`, `[1]`)."""
 
 
 class Position(NamedTuple):
@@ -697,14 +704,17 @@ class DocumentView(ScrollView, can_focus=True):
         indent = block_indent(block)
         if block.kind is BlockKind.QUOTE:
             line.append(QUOTE_BAR * max(1, block.level), self._style("quote-bar"))
-        elif block.kind is BlockKind.LIST_ITEM:
+        elif block.kind in _MARKED:
             marker = block.marker if first else ""
             line.append(f"{marker:>{indent - 1}} ", self._style("marker"))
         elif indent:
             line.append(" " * indent)
         start, end = layout.row_start[text_row], layout.row_end[text_row]
         text = Text(document.text[start:end], end="")
-        block_decoration = _BLOCK_DECORATIONS.get(block.kind)
+        if block.kind is BlockKind.HEADING:
+            block_decoration: str | None = f"heading-{min(4, max(1, block.level))}"
+        else:
+            block_decoration = _BLOCK_DECORATIONS.get(block.kind)
         if block_decoration:
             text.stylize(self._style(block_decoration))
         for span in block.spans:
@@ -718,4 +728,8 @@ class DocumentView(ScrollView, can_focus=True):
                 continue
             for range_start, range_end, tag in layer.overlapping(start, end):
                 text.stylize(self._style(tag), max(0, range_start - start), range_end - start)
+        room = layout.width - indent
+        if not block.kind.wraps and text.cell_len > room:
+            text.truncate(max(0, room - 1))
+            text.append(CLIPPED_MARK, self._style("clipped"))
         line.append_text(text)

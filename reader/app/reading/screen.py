@@ -284,7 +284,7 @@ class ReadingScreen(Screen[None]):
             if source.source is None:
                 document = parse_source(source)
             else:
-                document = parse_file(source.source, source.codec, notice=source.notice)
+                document = parse_file(source.source, source.codec, notice=source.notice, format=source.format)
         except DocumentError as error:
             self.post_message(self.LoadFailed(str(error)))
             return
@@ -337,7 +337,7 @@ class ReadingScreen(Screen[None]):
         self.position = message.position
         self.status.position = message.position
         if self._keeper is not None:
-            self._keeper.position_changed(message.position.offset)
+            self._keeper.position_changed(message.position.offset, message.position.block)
 
     def on_document_view_notice(self, message: DocumentView.Notice) -> None:
         self.notify(message.text, timeout=3)
@@ -572,7 +572,7 @@ class ReadingScreen(Screen[None]):
             keeper = self._bind(BookmarkKeeper(self._clock, id="bookmarks"), document="complete")
             self._keeper = keeper
             if self.position is not None:
-                keeper.position_changed(self.position.offset)  # moved already
+                keeper.position_changed(self.position.offset, self.position.block)  # moved already
             if self.is_attached:
                 await self.mount(keeper)
         return self._keeper
@@ -607,7 +607,8 @@ class ReadingScreen(Screen[None]):
         """Back to where the reader stopped last time, unless they have started moving."""
         view = self.view
         if view.scroll_y == 0 and view.cursor == 0:
-            view.resume(message.offset)
+            cursor = None if message.cursor is None else view.document.block_at(message.cursor)
+            view.resume(message.offset, cursor)
             position = view.position
             self.notify(f"Resumed at ¶ {position.block + 1:,} ({position.percent}%)", timeout=5)
 

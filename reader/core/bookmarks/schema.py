@@ -90,7 +90,13 @@ def _version_2(connection: sqlite3.Connection) -> None:
         connection.execute(statement)
 
 
-MIGRATIONS: list[Migration] = [_version_1, _version_2]
+def _version_3(connection: sqlite3.Connection) -> None:
+    """The reading cursor is kept with the position (as the offset of its paragraph's start),
+    so that a resumed reader finds the cursor where they left it, not only the top line."""
+    connection.execute('ALTER TABLE positions ADD COLUMN "cursor" INTEGER')
+
+
+MIGRATIONS: list[Migration] = [_version_1, _version_2, _version_3]
 """Migration N (1-based) turns a version N-1 database into version N."""
 
 

@@ -222,11 +222,19 @@ class BookmarkStore:
 
     # Reading positions
 
-    def save_position(self, document: Document, offset: int) -> None:
-        """Remember where the reader is in `document` (a character offset into its text)."""
-        if not 0 <= offset <= len(document.text):
-            raise ValueError(f"position {offset} is outside the text ({len(document.text)} characters)")
-        self._store_position(self._identify(document), document.text, offset)
+    def save_position(self, document: Document, offset: int, cursor: int | None = None) -> None:
+        """Remember where the reader is in `document`: the character offset at the top of the
+        screen, and the offset of the reading cursor's paragraph (if known)."""
+        for value in (offset, cursor):
+            if value is not None and not 0 <= value <= len(document.text):
+                raise ValueError(f"position {value} is outside the text ({len(document.text)} characters)")
+        self._store_position(self._identify(document), document.text, offset, cursor)
+
+    def load_cursor(self, document: Document) -> int | None:
+        """The offset of the paragraph the reading cursor was on in this very text, if saved."""
+        identity = self._identify(document)
+        row = self._read_one('SELECT "cursor" FROM positions WHERE document = ?', (identity.sha256,))
+        return None if row is None or row[0] is None else int(row[0])
 
     def load_position(self, document: Document) -> int | None:
         """Where the reader left `document`: by its hash, else (the file was edited) the
@@ -339,15 +347,16 @@ class BookmarkStore:
 
         self._write(write)
 
-    def _store_position(self, identity: _Identity, text: str, offset: int) -> None:
+    def _store_position(self, identity: _Identity, text: str, offset: int, cursor: int | None = None) -> None:
         context = select(text, offset, min(len(text), offset + CONTEXT))
         self._write(
             lambda connection: connection.execute(
-                """INSERT INTO positions (document, "offset", exact, prefix, suffix, updated)
-                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (document) DO UPDATE SET "offset" = excluded."offset",
-                exact = excluded.exact, prefix = excluded.prefix, suffix = excluded.suffix,
-                updated = excluded.updated""",
-                (identity.sha256, offset, context.exact, context.prefix, context.suffix, _now()),
+                """INSERT INTO positions (document, "offset", exact, prefix, suffix, updated, "cursor")
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (document) DO UPDATE SET
+                "offset" = excluded."offset", exact = excluded.exact, prefix = excluded.prefix,
+                suffix = excluded.suffix, updated = excluded.updated, "cursor" = excluded."cursor"
+                """,
+                (identity.sha256, offset, context.exact, context.prefix, context.suffix, _now(), cursor),
             )
         )
 

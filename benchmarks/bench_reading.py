@@ -86,13 +86,18 @@ def _jump_to_end(runs: int) -> list[Figure]:
 async def _rewrap_ms(app: object, runs: int) -> float:
     """The view's own work on a new width: re-wrap the whole book and draw the screen."""
     from reader.app.app import ReaderApp
+    from reader.app.reading.screen import ReadingScreen
 
     assert isinstance(app, ReaderApp)
     times = []
     async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        while not screen.view.document.complete:
+            await asyncio.sleep(0.01)
         await app.workers.wait_for_complete()
         await pilot.pause()
-        view = app.view
+        view = screen.view
         for index in range(runs):
             view.measure = 70 if index % 2 == 0 else 76
             view._layouts.clear()  # a width never seen: a real re-wrap, no cache
@@ -122,9 +127,7 @@ async def _resize_ms(app: object, runs: int) -> float:
 
 
 def _resize(runs: int) -> list[Figure]:
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from bare_app import BareApp
-
+    from benchmarks.bare_app import BareApp
     from reader.app.app import ReaderApp
     from reader.core.loading import read_source
 

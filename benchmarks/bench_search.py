@@ -50,21 +50,26 @@ def _median_slowest_keystroke(document: Document, word: str, runs: int) -> float
 async def _query_to_screen(queries: tuple[str, ...], runs: int) -> dict[str, float]:
     """Median ms from setting each query in the app's search bar to its highlighted first screen."""
     from reader.app.app import ReaderApp
-    from reader.app.search_bar import mounted_search_bar
+    from reader.app.reading.screen import ReadingScreen
     from reader.core.loading import read_source
 
     app = ReaderApp(read_source(WAR_AND_PEACE))
     times: dict[str, list[float]] = {query: [] for query in queries}
     async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        while not screen.view.document.complete:
+            await asyncio.sleep(0.01)
         await app.workers.wait_for_complete()
-        await pilot.pause()
-        bar = await mounted_search_bar(app)
-        bar.open()
-        view = app.view
+        await screen.action_search()
+        bar = screen.search_bar
+        assert bar is not None
+        view = screen.view
         for _ in range(runs):
             for query in queries:
                 bar.clear()
                 await pilot.pause()
+                await asyncio.sleep(0)
                 start = time.perf_counter()
                 bar.input.value = query
                 while bar.state is None:

@@ -134,3 +134,10 @@ async def still(app: ReaderApp) -> None:
                 node.cursor_blink = False
     target = app.key_gate.handled
     await app.key_gate.wait_handled(target)
+
+
+def palette_hits(app: ReaderApp) -> int:
+    """How many commands the open command palette lists."""
+    from textual.command import CommandList
+
+    return app.screen.query_one(CommandList).option_count

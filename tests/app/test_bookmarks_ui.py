@@ -23,7 +23,17 @@ from reader.core.bookmarks.database import DATABASE_NAME
 from reader.core.document import Document
 from reader.core.layout import layout_document
 from reader.core.loading import load_document
-from tests.app.helpers import ESSAY, essay_app, press, reading, text_app, type_text, view_of, wait_until
+from tests.app.helpers import (
+    ESSAY,
+    essay_app,
+    palette_hits,
+    press,
+    reading,
+    text_app,
+    type_text,
+    view_of,
+    wait_until,
+)
 
 PASSAGE = "Iran’s clerical regime is deeply unpopular, and domestic resistance is real."
 
@@ -403,7 +413,7 @@ async def test_the_command_palette_offers_bookmarks() -> None:
         palette = app.screen
         assert isinstance(palette, CommandPalette)
         await type_text(app, "bookmarks")
-        await wait_until(lambda: palette.query("CommandList").first().option_count > 0, "palette hits")
+        await wait_until(lambda: palette_hits(app) > 0, "palette hits")
         await press(app, "enter")
         await wait_until(lambda: isinstance(app.screen, BookmarkList), "the list")
 

@@ -21,7 +21,9 @@ from tests.app.helpers import (
     ESSAY,
     GLOSSARY,
     essay_app,
+    focused_in,
     glossary_ready,
+    palette_hits,
     press,
     reading,
     type_text,
@@ -466,7 +468,7 @@ async def test_f6_moves_focus_between_essay_and_pane() -> None:
         assert pane_of(app).has_focus_within
         assert isinstance(app.focused, Input)  # the index's filter
         await press(app, "ctrl+o")
-        assert app.focused is view_of(app)
+        assert focused_in(app, view_of(app))
         assert pane_of(app).display  # beside the essay the pane stays open
 
 
@@ -477,10 +479,10 @@ async def test_tab_into_a_list_lands_on_its_first_item_and_enter_follows_it() ->
         await reading(app).open_entry(MOSSADEGH)
         await press(app, "f6")
         entry_view = pane_of(app).query_one(EntryView)
-        assert app.focused is entry_view
+        assert focused_in(app, entry_view)
         await press(app, "tab")
         links = entry_view.query_one("#entry-links", OptionList)
-        assert app.focused is links
+        assert focused_in(app, links)
         assert links.highlighted == 0
         first = str(links.options[0].prompt)
         await press(app, "enter")
@@ -627,7 +629,7 @@ async def test_command_palette_finds_an_entry_by_alias_fuzzily() -> None:
         palette = app.screen
         assert isinstance(palette, CommandPalette)
         await type_text(app, "mossadeq")
-        await wait_until(lambda: palette.query("CommandList").first().option_count > 0, "palette hits")
+        await wait_until(lambda: palette_hits(app) > 0, "palette hits")
         await press(app, "enter")
         await wait_until(
             lambda: reading(app).pane is not None and shown(app) == PaneView(Page.ENTRY, MOSSADEGH), "entry"
@@ -640,9 +642,8 @@ async def test_command_palette_runs_the_pane_commands() -> None:
     async with app.run_test(size=(140, 40)):
         await glossary_ready(app)
         await press(app, "ctrl+p")
-        palette = app.screen
         await type_text(app, "gloss timel")
-        await wait_until(lambda: palette.query("CommandList").first().option_count > 0, "palette hits")
+        await wait_until(lambda: palette_hits(app) > 0, "palette hits")
         await press(app, "enter")
         await wait_until(lambda: shown(app).page is Page.TIMELINE, "the timeline")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from textual.command import CommandPalette
@@ -14,6 +15,7 @@ from tests.app.helpers import (
     GLOSSARY,
     essay_app,
     glossary_ready,
+    palette_hits,
     press,
     ready,
     text_app,
@@ -21,6 +23,11 @@ from tests.app.helpers import (
     view_of,
     wait_until,
 )
+
+
+def laid_out_at(view: DocumentView, width: int) -> bool:
+    """Whether the view has its new width (less a scrollbar) and the layout for it."""
+    return view.size.width in (width - 1, width) and view.text_layout is view._current
 
 
 def visible_text(view: DocumentView) -> str:
@@ -176,10 +183,7 @@ async def test_resize_rewraps_and_keeps_the_reading_place() -> None:
         top_offset = view.text_layout.offset_of_row(round(view.scroll_y))
         for size in ((40, 12), (250, 70), (80, 24)):
             await pilot.resize_terminal(*size)
-            await wait_until(
-                lambda size=size: view.size.width == size[0] - 1 or view.size.width == size[0], "resize"
-            )
-            await pilot.pause()
+            await wait_until(partial(laid_out_at, view, size[0]), "the resize")
             assert view.column_width <= size[0]
             shown = view.text_layout.offset_of_row(round(view.scroll_y))
             # The text at the top stays within the paragraph that was there.
@@ -303,8 +307,7 @@ async def test_command_palette_lists_reader_actions() -> None:
         await press(app, "ctrl+p")
         assert isinstance(app.screen, CommandPalette)
         await type_text(app, "go to end")
-        palette = app.screen
-        await wait_until(lambda: palette.query("CommandList").first().option_count > 0, "palette hits")
+        await wait_until(lambda: palette_hits(app) > 0, "palette hits")
         await press(app, "enter")
         await wait_until(lambda: view.scroll_y == view.max_scroll_y, "the end")
 

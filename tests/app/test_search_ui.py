@@ -18,6 +18,7 @@ from tests.app.helpers import (
     GLOSSARY,
     essay_app,
     glossary_ready,
+    palette_hits,
     press,
     reading,
     ready,
@@ -107,14 +108,14 @@ async def test_hits_highlight_as_each_letter_is_typed() -> None:
         counts = []
         for letter in "russia":
             await press(app, letter)
-            await searched(app)
-            assert reading(app).search_bar is not None and reading(app).search_bar.state is not None
-            counts.append(len(reading(app).search_bar.state.matches))
+            bar = await searched(app)
+            assert bar.state is not None
+            counts.append(len(bar.state.matches))
         assert counts[0] > counts[-1] == 15
         words = highlighted(view_of(app))
         assert words and all(word.casefold() == "russia" for word in words)
         assert highlighted(view_of(app), current=True) == ["Russia"]
-        assert "1/15" in info(reading(app).search_bar)
+        assert "1/15" in info(bar)
 
 
 async def test_keys_typed_right_after_slash_reach_the_bar() -> None:
@@ -382,7 +383,8 @@ async def test_ctrl_f_without_a_search_opens_the_bar() -> None:
     async with app.run_test(size=(120, 40)):
         await ready(app)
         await press(app, "ampersand")
-        assert reading(app).search_bar is not None and reading(app).search_bar.display
+        bar = reading(app).search_bar
+        assert bar is not None and bar.display
         assert not isinstance(app.screen, SearchResultsScreen)
 
 
@@ -394,7 +396,7 @@ async def test_the_palette_lists_the_matches() -> None:
         palette = app.screen
         assert isinstance(palette, CommandPalette)
         await press(app, *"list matches")
-        await wait_until(lambda: palette.query("CommandList").first().option_count > 0, "palette hits")
+        await wait_until(lambda: palette_hits(app) > 0, "palette hits")
         await press(app, "enter")
         await wait_until(lambda: isinstance(app.screen, SearchResultsScreen), "the list of matches")
 

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from reader.cli.main import main
-from reader.core.bookmarks import BookmarkStore, database
+from reader.core.bookmarks import BookmarkStore, StoreError, database
 from reader.core.bookmarks.database import DATABASE_NAME, OWN_NAME
 from reader.core.bookmarks.schema import APPLICATION_ID
 from reader.core.loading import load_document
@@ -122,9 +122,7 @@ def test_a_really_full_database_says_the_disk_is_full(data_dir: Path, essay_path
         store.add(document, 0, 10)
         pages = store._connection.execute("PRAGMA page_count").fetchone()[0]
         store._connection.execute(f"PRAGMA max_page_count = {pages}")
-        with pytest.raises(
-            database.StoreError, match=r"^could not save \(the disk is full\); nothing was saved$"
-        ):
+        with pytest.raises(StoreError, match=r"^could not save \(the disk is full\); nothing was saved$"):
             store.add(document, 0, 10, "x" * 100_000)
         assert [bookmark.note for bookmark in store.bookmarks()] == [""]
 

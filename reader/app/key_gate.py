@@ -113,6 +113,11 @@ class KeyGate:
             return
         self._finished()
 
+    @property
+    def quiet(self) -> bool:
+        """No key waiting or being handled, and no widget with a message to handle."""
+        return not self.busy and not self._held and not self._widgets_busy()
+
     def _widgets_busy(self) -> bool:
         """Whether a widget of any screen still has messages to handle."""
         return any(

@@ -132,8 +132,16 @@ async def still(app: ReaderApp) -> None:
         for node in screen.walk_children(with_self=False):
             if hasattr(node, "cursor_blink"):
                 node.cursor_blink = False
-    target = app.key_gate.handled
-    await app.key_gate.wait_handled(target)
+    # Scrolling a focused widget into view, a body laid out a moment later: wait until
+    # nothing moves and no widget has anything left to do, three looks in a row.
+    calm = 0
+    end = time.monotonic() + DEADLINE
+    while calm < 3:
+        await app.animator.wait_until_complete()
+        await asyncio.sleep(0.01)
+        calm = calm + 1 if app.key_gate.quiet else 0
+        if time.monotonic() > end:
+            raise AssertionError("the app never came to rest")
 
 
 def palette_hits(app: ReaderApp) -> int:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from textual.widgets import Markdown
+
 from tests.app.helpers import GLOSSARY, essay_app, glossary_ready, press, reading, still, wait_until
 from tests.app.test_glossary_pane import MOSSADEGH
 
@@ -24,6 +26,11 @@ async def open_mossadegh(pilot: Any) -> None:
     await press(app, *["tab"] * (linked.mentions.index(mention) + 1), "enter")
     pane = reading(app).pane
     await wait_until(lambda: pane is not None and pane.view.title == MOSSADEGH, "the entry")
+    assert pane is not None
+    body = pane.query_one(Markdown)
+    # The body is laid out a moment later: until then the lists below it sit higher up.
+    await wait_until(lambda: bool(body.children) and body.children[0].size.height > 0, "the entry's body")
+    await still(app)
 
 
 def test_essay_beside_the_glossary_at_140x40(snap_compare: SnapCompare) -> None:

@@ -62,9 +62,7 @@ def test_sentences_that_must_not_misfire(case: dict[str, Any], shipped: Glossary
 def test_the_corpus_holds_every_mention_in_the_essay(shipped: Glossary, essay_path: Path) -> None:
     """Every (spelling, entry) the linker finds in the essay is one the corpus asserts."""
     document = load_document(essay_path)
-    in_essay = sorted(
-        (document.text[m.start : m.end], m.title) for m in find_mentions(document, shipped)
-    )
+    in_essay = sorted((document.text[m.start : m.end], m.title) for m in find_mentions(document, shipped))
     in_corpus = sorted(
         (text, title)
         for case in CORPUS["must_link"]

@@ -238,7 +238,7 @@ def test_inline_html_in_headings_cells_and_image_text() -> None:
         ("<script>\nalert('x')\n</script>", []),
         ("<style>\np { color: red }\n</style>", []),
         ("<table>\n<tr><td>one</td><td>two</td></tr>\n</table>", ["one", "two"]),
-        ("<p>First \"para\"</p>\n<p>Second -- para</p>", ["First “para”", "Second – para"]),
+        ('<p>First "para"</p>\n<p>Second -- para</p>', ["First “para”", "Second – para"]),
         ("<div><![(malformed <b>x</b></div>", ["x"]),
     ],
 )

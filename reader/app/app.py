@@ -15,12 +15,15 @@ from pathlib import Path
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from reader.app.key_gate import KeyDone, KeyGate
 from reader.app.reading.document_view import DEFAULT_MEASURE
 from reader.app.reading.screen import ReadingScreen
 from reader.core.loading import SourceText, parse_source
+from reader.core.sanitize import one_line
 from reader.core.settings import Settings
 
 
@@ -96,6 +99,22 @@ class ReaderApp(App[int]):
         for problem in unknown_bindings(self.settings, binding_ids(self._key_owners())):
             self.notify(problem, severity="warning", timeout=10)
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notice, from any widget, comes here: its text often holds a file name, a
+        vault's words or a search query, so it is made inert and never read as markup (a
+        `[` in a file name would otherwise be a markup error, a crash)."""
+        super().notify(
+            one_line(message), title=one_line(title), severity=severity, timeout=timeout, markup=False
+        )
+
     # -- keys --------------------------------------------------------------------------
 
     async def on_event(self, event: events.Event) -> None:
@@ -127,6 +146,23 @@ class ReaderApp(App[int]):
         from reader.app.key_help import reader_key_owners
 
         return [*reader_key_owners(), HelpScreen, type(self)]
+
+    def action_command_palette(self) -> None:
+        """ctrl+p: the command palette (Textual's, with paging made safe: see `palette`)."""
+        from reader.app.palette import ReaderCommandPalette
+
+        if self.use_command_palette and not any(
+            isinstance(screen, CommandPalette) for screen in self.screen_stack
+        ):
+            self.push_screen(ReaderCommandPalette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        """The palette's "Change theme": the same safe palette, listing themes."""
+        from textual.theme import ThemeProvider
+
+        from reader.app.palette import ReaderCommandPalette
+
+        self.push_screen(ReaderCommandPalette(providers=[ThemeProvider], placeholder="Search for themes…"))
 
     def action_help(self) -> None:
         from reader.app.help_screen import HelpScreen

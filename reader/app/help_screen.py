@@ -40,14 +40,12 @@ class HelpScreen(ModalScreen[None]):
     HELP_SECTION = "App"
     BINDINGS = [
         Binding("escape,q,question_mark,f1", "close", "close the help", id="help.close"),
-        Binding("j,down", "scroll('down')", "help: scroll down", id="help.down", show=False),
-        Binding("k,up", "scroll('up')", "help: scroll up", id="help.up", show=False),
-        Binding(
-            "space,pagedown,f", "scroll('page_down')", "help: a page down", id="help.page-down", show=False
-        ),
-        Binding("b,pageup", "scroll('page_up')", "help: a page up", id="help.page-up", show=False),
-        Binding("g,home", "scroll('home')", "help: top", id="help.top", show=False),
-        Binding("G,end", "scroll('end')", "help: end", id="help.end", show=False),
+        Binding("j,down", "scroll(1)", "help: scroll down", id="help.down", show=False),
+        Binding("k,up", "scroll(-1)", "help: scroll up", id="help.up", show=False),
+        Binding("space,pagedown,f", "page(1)", "help: a page down", id="help.page-down", show=False),
+        Binding("b,pageup", "page(-1)", "help: a page up", id="help.page-up", show=False),
+        Binding("g,home", "end(False)", "help: top", id="help.top", show=False),
+        Binding("G,end", "end(True)", "help: end", id="help.end", show=False),
     ]
 
     DEFAULT_CSS = """

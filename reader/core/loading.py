@@ -15,6 +15,7 @@ import codecs
 import os
 import stat
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
@@ -211,16 +212,24 @@ def _joined(*notices: str | None) -> str | None:
     return "; ".join(present) if present else None
 
 
+class LoadCancelled(Exception):
+    """The reader quit (or asked for another document) while this one was still loading."""
+
+
 class _BoundedText:
     """A text stream that raises `DocumentError` once more than the limit has been read
-    (a file that grew past it between the first read and this one)."""
+    (a file that grew past it between the first read and this one), and `LoadCancelled`
+    at the next piece once `cancelled()` says so."""
 
-    def __init__(self, stream: TextStream, name: str) -> None:
+    def __init__(self, stream: TextStream, name: str, cancelled: Callable[[], bool]) -> None:
         self._stream = stream
         self._name = name
         self._read = 0
+        self._cancelled = cancelled
 
     def read(self, size: int = -1) -> str:
+        if self._cancelled():
+            raise LoadCancelled(self._name)
         piece = self._stream.read(size)
         self._read += len(piece)
         if self._read > MAX_DOCUMENT_BYTES:
@@ -229,7 +238,12 @@ class _BoundedText:
 
 
 def parse_file(
-    path: Path, codec: str, *, notice: str | None = None, format: Format = Format.TEXT
+    path: Path,
+    codec: str,
+    *,
+    notice: str | None = None,
+    format: Format = Format.TEXT,
+    cancelled: Callable[[], bool] = lambda: False,
 ) -> Document:
     """The whole file `path` (already read once as `codec`, found to be `format`): plain
     text is parsed as it is read in pieces, the same document as `parse_source` without a
@@ -240,7 +254,8 @@ def parse_file(
             return parse_source(read_source(path, format=format))
         # errors="replace": bytes that were replaced the first time are replaced again.
         with path.open(encoding=codec, errors="replace", newline=None) as stream:
-            document = parse_plain_stream(_BoundedText(stream, name), source=path, fallback_title=path.stem)
+            text = _BoundedText(stream, name, cancelled)
+            document = parse_plain_stream(text, source=path, fallback_title=path.stem)
     except (OSError, UnicodeDecodeError) as error:
         raise DocumentError(f"{name}: changed or vanished while loading ({error})") from None
     document.notice = _joined(notice, document.notice)

@@ -6,11 +6,12 @@ go (and when they wrap around the document) is tested without a terminal.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field, replace
 
 from reader.core.document import Document
 from reader.core.glossary.model import Entry
-from reader.core.search import Match, Matches, SearchOptions, search, search_terms
+from reader.core.search import DEFAULT_TIMEOUT, Match, Matches, SearchOptions, search, search_terms
 from reader.core.search_layer import MatchLayer
 
 
@@ -34,11 +35,14 @@ class SearchQuery:
         """How the query is named in the status bar and the results list."""
         return f"every name of {self.entry}" if self.entry else self.text
 
-    def find(self, document: Document) -> Matches:
-        """Every hit in `document`; raises `SearchError` for a pattern that does not compile."""
+    def find(
+        self, document: Document, *, timeout: float = DEFAULT_TIMEOUT, cancel: threading.Event | None = None
+    ) -> Matches:
+        """Every hit in `document`; raises `SearchError` for a pattern that does not compile,
+        `SearchTimeout` for one slower than `timeout`, `SearchCancelled` once `cancel` is set."""
         if self.names:
-            return search_terms(document, self.names, self.options)
-        return search(document, self.text, self.options)
+            return search_terms(document, self.names, self.options, timeout=timeout, cancel=cancel)
+        return search(document, self.text, self.options, timeout=timeout, cancel=cancel)
 
 
 @dataclass(frozen=True, slots=True)

@@ -449,3 +449,30 @@ def test_a_row_shows_only_its_selected_characters() -> None:
     assert row_span(selection, 12, 30) == (0, 6)
     assert row_span(Selection(Offset(-3, 5), Offset(50, 5)), 5, 30) == (0, 30)
     assert row_span(Selection(Offset(40, 5), Offset(50, 5)), 5, 30) is None
+
+
+async def test_a_delete_while_another_process_holds_the_lock_then_escape(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`B`, `d` while another reader holds the write lock, then `escape`: a notice that
+    nothing was deleted, and no crash when the answer arrives after the list has closed."""
+    from reader.core.bookmarks import database
+
+    monkeypatch.setattr(database, "BUSY_TIMEOUT", 0.3)
+    add(PASSAGE, "keep me")
+    app = essay_app()
+    async with app.run_test(size=(100, 30)):
+        keeper = await loaded(app)
+        holder = sqlite3.connect(data_dir / DATABASE_NAME, timeout=0)
+        holder.execute("BEGIN IMMEDIATE")
+        try:
+            await press(app, "B", "d", "escape")
+            assert app.screen is reading(app)
+            await settled(app)
+            await wait_until(lambda: any("Could not delete" in m for m in messages(app)), "the notice")
+        finally:
+            holder.rollback()
+            holder.close()
+        assert app.is_running
+        assert [b.note for b in keeper.bookmarks or []] == ["keep me"]
+    assert [b.note for b in stored()] == ["keep me"]

@@ -6,8 +6,10 @@ from functools import partial
 from pathlib import Path
 
 from textual.command import CommandPalette
+from textual.containers import VerticalScroll
 from textual.events import MouseScrollDown, MouseScrollUp
 
+from reader.app.help_screen import HelpScreen
 from reader.app.reading.document_view import DEFAULT_MEASURE, DocumentView
 from reader.app.reading.go_to import GoToPrompt
 from reader.app.reading.status_bar import StatusBar
@@ -349,3 +351,21 @@ async def test_offset_at_maps_screen_cells_to_document_offsets() -> None:
         x = first_row.index("The loud")
         assert view.offset_at(x, 3) == 0
         assert view.offset_at(0, 3) is None  # the margin
+
+
+async def test_the_help_scrolls_with_the_reading_keys() -> None:
+    app = essay_app()
+    async with app.run_test(size=(100, 20)):
+        await ready(app)
+        await press(app, "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        scroll = app.screen.query_one(VerticalScroll)
+        await wait_until(lambda: scroll.max_scroll_y > 10, "the help laid out")
+        await press(app, "j", "j")
+        assert scroll.scroll_y == 2
+        await press(app, "G")
+        assert scroll.scroll_y == scroll.max_scroll_y
+        await press(app, "g", "space")
+        assert scroll.scroll_y > 2
+        await press(app, "escape")
+        assert not isinstance(app.screen, HelpScreen)

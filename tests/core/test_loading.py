@@ -13,7 +13,15 @@ import pytest
 from reader.cli.main import main
 from reader.core.document import BlockKind, InlineStyle
 from reader.core.formats import Format
-from reader.core.loading import DocumentError, SourceText, load_document, parse_source, read_source
+from reader.core.loading import (
+    DocumentError,
+    LoadCancelled,
+    SourceText,
+    load_document,
+    parse_file,
+    parse_source,
+    read_source,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -219,3 +227,19 @@ def test_notice_survives_parse_source(tmp_path: Path) -> None:
     source = read_source(path)
     assert source.notice is not None
     assert parse_source(source).notice == source.notice
+
+
+def test_a_load_cancelled_midway_stops_at_the_next_piece(tmp_path: Path) -> None:
+    path = tmp_path / "long.txt"
+    path.write_text("A paragraph of some length, repeated.\n\n" * 50_000, encoding="utf-8")
+    pieces = 0
+
+    def cancelled() -> bool:
+        nonlocal pieces
+        pieces += 1
+        return pieces > 3  # the reader quits while the fourth piece is asked for
+
+    with pytest.raises(LoadCancelled):
+        parse_file(path, "utf-8-sig", cancelled=cancelled)
+    assert pieces == 4
+    assert len(parse_file(path, "utf-8-sig").blocks) == 50_000  # not cancelled: all of it

@@ -23,6 +23,7 @@ from reader.app.bookmarks.reading_state import ReadingState
 from reader.app.bookmarks.store_access import StoreAccess
 from reader.core.bookmarks.labels import excerpt, paragraph_label
 from reader.core.document import Document
+from reader.core.sanitize import one_line
 
 if TYPE_CHECKING:
     from reader.core.bookmarks import Bookmark, BookmarkStore
@@ -38,6 +39,13 @@ def covered_blocks(document: Document, bookmarks: Iterable[Bookmark]) -> frozens
         if not bookmark.orphan and bookmark.end > bookmark.start:
             blocks.update(range(document.block_at(bookmark.start), document.block_at(bookmark.end - 1) + 1))
     return frozenset(blocks)
+
+
+def _memory_only(store: BookmarkStore) -> str | None:
+    """Why what the store keeps is lost at quit, or None when it writes to disk."""
+    if store.persistent:
+        return None
+    return one_line(store.problem or "the bookmark file could not be opened") + " (lost when you quit)"
 
 
 class BookmarkKeeper(Widget):
@@ -160,18 +168,23 @@ class BookmarkKeeper(Widget):
             # Filed under the complete document, whose text the head's offsets are a prefix
             # of: a bookmark made while a book still loads is saved once it is in.
             self._access.call(
-                lambda store: store.add(self.document or document, start, end, note),
-                self._added,
+                lambda store: (store.add(self.document or document, start, end, note), _memory_only(store)),
+                lambda added: self._added(*added),
                 "Could not save the bookmark",
                 after=self._complete,
             )
 
         self.app.push_screen(prompt, save)
 
-    def _added(self, bookmark: Bookmark) -> None:
+    def _added(self, bookmark: Bookmark, memory_only: str | None) -> None:
+        """Said only once the store has it; where the store cannot write to disk, said each time."""
         self._replace(added=bookmark)
         self.screen.clear_selection()
-        self.notify(f"Bookmarked {paragraph_label(bookmark.block)}", timeout=3)
+        where = paragraph_label(bookmark.block)
+        if memory_only is None:
+            self.notify(f"Bookmarked {where}", timeout=3)
+        else:
+            self.notify(f"Bookmarked {where}, in memory only: {memory_only}", severity="warning", timeout=8)
 
     # -- the list -----------------------------------------------------------------------
 

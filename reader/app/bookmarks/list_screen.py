@@ -11,8 +11,10 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.app.bookmarks.keeper import BookmarkKeeper
+from reader.app.option_list import SafeOptionList
 from reader.core.bookmarks.labels import excerpt, local_date, paragraph_label
 from reader.core.bookmarks.model import Bookmark
+from reader.core.sanitize import one_line
 
 _EXCERPT = 160
 EMPTY = (
@@ -33,7 +35,7 @@ def bookmark_prompt(bookmark: Bookmark) -> Text:
         prompt.append("\n       no longer found in this text: it was edited since", "bold")
     if bookmark.note:
         prompt.append("\n       ✎ ")
-        prompt.append(" ".join(bookmark.note.split()))
+        prompt.append(one_line(" ".join(bookmark.note.split())))
     return prompt
 
 
@@ -72,7 +74,7 @@ class BookmarkList(ModalScreen[Bookmark | None]):
         with Vertical():
             yield Static(classes="list-title", markup=False)
             yield Static(EMPTY, classes="list-empty", markup=False)
-            yield OptionList(compact=True)
+            yield SafeOptionList(compact=True)
             yield Static(HINT, classes="list-hint", markup=False)
 
     def on_mount(self) -> None:
@@ -84,6 +86,8 @@ class BookmarkList(ModalScreen[Bookmark | None]):
 
     def refresh_bookmarks(self) -> None:
         """Show the keeper's bookmarks again (after an edit, a delete or an undo)."""
+        if not self.is_attached:
+            return  # closed while the store was at work
         loaded = self._keeper.bookmarks
         bookmarks = loaded or []
         options = self._options

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from reader.core.bookmarks.labels import excerpt
+from reader.core.sanitize import one_line
 
 HINT = "enter saves · escape cancels"
 
@@ -42,7 +43,7 @@ class NotePrompt(ModalScreen[str | None]):
         super().__init__()
         self._title = title
         self._passage = passage
-        self._note = note
+        self._note = one_line(note)  # shown, and kept as shown if saved
 
     def compose(self) -> ComposeResult:
         with Vertical():

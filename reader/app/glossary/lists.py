@@ -19,6 +19,7 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from reader.app.glossary.messages import OpenEntry
+from reader.app.option_list import SafeOptionList
 from reader.core.glossary.model import Entry, entry_dates, rank_entries
 from reader.core.linked_document import LinkedDocument
 
@@ -33,7 +34,7 @@ KIND_HEADINGS = {
 LOADING = "loading the glossary…"
 
 
-class PaneList(OptionList):
+class PaneList(SafeOptionList):
     """An option list that lands on its first choice when focused, so `enter` always
     follows something, and shows the highlighted row in reverse video when focused."""
 

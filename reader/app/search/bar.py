@@ -14,6 +14,7 @@ shown (`Highlight`), what it says (`StatusChanged`), and when it closes.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -34,7 +35,14 @@ from reader.app.search.results import EntryChoice, ResultChoice, SearchResultsSc
 from reader.core.document import Document
 from reader.core.glossary.model import Entry
 from reader.core.linked_document import LinkedDocument
-from reader.core.search import Matches, SearchError, SearchOptions, entry_named, match_entries
+from reader.core.search import (
+    Matches,
+    SearchCancelled,
+    SearchError,
+    SearchOptions,
+    entry_named,
+    match_entries,
+)
 from reader.core.search_history import SearchHistory
 from reader.core.search_layer import MatchLayer
 from reader.core.search_state import SearchQuery, SearchState
@@ -42,6 +50,8 @@ from reader.core.search_state import SearchQuery, SearchState
 LARGE_DOCUMENT = 256 * 1024
 """Characters beyond which a costly query waits for a pause in typing."""
 TYPING_PAUSE = 0.25
+TIMEOUT = 2.0
+"""Seconds a regular expression may run over the whole document before it is given up."""
 MIN_INPUT_WIDTH = 12
 
 
@@ -147,6 +157,7 @@ class SearchBar(Horizontal):
         self._every_name = False
         self._generation = 0
         self._timer: Timer | None = None
+        self._cancel: threading.Event | None = None
         self.searching = False
         """A query has been asked for and its hits are not in yet."""
         self._waiting: list[Callable[[], None]] = []
@@ -201,6 +212,7 @@ class SearchBar(Horizontal):
     def _forget(self) -> None:
         self._generation += 1
         self._stop_timer()
+        self._cancel_running()
         self.searching = False
         self._waiting.clear()
         self.state = None
@@ -293,19 +305,35 @@ class SearchBar(Horizontal):
         self._generation += 1
         generation = self._generation
         self._stop_timer()
+        self._cancel_running()
+        cancel = self._cancel = threading.Event()
         self.searching = True
         if _waits_for_pause(query, document):
             self._timer = self.set_timer(
-                TYPING_PAUSE, lambda: self._find(document, query, offset, generation)
+                TYPING_PAUSE, lambda: self._find(document, query, offset, generation, cancel)
             )
         else:
-            self._find(document, query, offset, generation)
+            self._find(document, query, offset, generation, cancel)
 
-    @work(thread=True, exclusive=True, group="search")
-    def _find(self, document: Document, query: SearchQuery, offset: int, generation: int) -> None:
-        """Worker thread: run the query, and post what it found back to the bar."""
+    def _cancel_running(self) -> None:
+        """The search under way, if any, is no longer wanted: let its thread stop early."""
+        if self._cancel is not None:
+            self._cancel.set()
+            self._cancel = None
+
+    @work(thread=True, group="search")
+    def _find(
+        self, document: Document, query: SearchQuery, offset: int, generation: int, cancel: threading.Event
+    ) -> None:
+        """Worker thread: run the query, and post what it found back to the bar.  A newer
+        query cancels this one (`cancel`); a regular expression slower than `TIMEOUT` gives
+        up, saying "pattern too slow", and the bar keeps taking keys meanwhile."""
         try:
-            outcome = _Outcome(generation, query, offset, query.find(document), None)
+            outcome = _Outcome(
+                generation, query, offset, query.find(document, timeout=TIMEOUT, cancel=cancel), None
+            )
+        except SearchCancelled:
+            return  # a newer query replaced this one
         except SearchError as error:
             outcome = _Outcome(generation, query, offset, None, str(error))
         self.post_message(_Found(outcome))

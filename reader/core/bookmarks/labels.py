@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from reader.core.sanitize import one_line
+
 
 def excerpt(text: str, limit: int) -> str:
-    """`text` on one line in curly quotes, cut at a word to at most `limit` characters."""
-    flat = " ".join(text.split())
+    """`text` on one line in curly quotes, cut at a word to at most `limit` characters, and
+    inert (a quote or note can come from another program's hands)."""
+    flat = one_line(" ".join(text.split()))
     if len(flat) > limit - 2:
         cut = flat[: limit - 3]
         flat = (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(",;:—– ") + "…"

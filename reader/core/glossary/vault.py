@@ -27,6 +27,7 @@ from reader.core.glossary.frontmatter import (
 )
 from reader.core.glossary.model import Entry, Glossary, Problem, Severity
 from reader.core.glossary.wikilinks import TOKEN_TYPE, link_sites, markdown_parser
+from reader.core.sanitize import inert, one_line
 
 _FENCE = re.compile(r"-{3,}[ \t]*")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"\u201d\u2019)]*\s")
@@ -167,7 +168,10 @@ def load_entry(path: Path, log: ProblemLog) -> Entry | None:
     text = _read_text(path, log)
     if text is None:
         return None
-    title = unicodedata.normalize("NFC", path.stem)
+    # Inert from here on: a vault's text reaches terminals (the pane, every glossary
+    # command) and must not drive them.  One character for one: line numbers hold.
+    text = inert(text, keep="\n\t")
+    title = one_line(unicodedata.normalize("NFC", path.stem))
     tokens = markdown_parser(front_matter=True).parse(text)
     lines = text.split("\n")
     metadata = Metadata()

@@ -74,3 +74,9 @@ def make_read_only() -> Iterator[MakeReadOnly]:
     for path in changed:
         subprocess.run(["chattr", "-i", str(path)], capture_output=True, check=False)
         path.chmod(0o700 if path.is_dir() else 0o600)
+
+
+@pytest.fixture(autouse=True)
+def no_settings_file(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reads the settings file of whoever runs it."""
+    monkeypatch.setenv("READER_CONFIG", str(tmp_path_factory.mktemp("config") / "absent.toml"))

@@ -22,6 +22,7 @@ from textual.screen import Screen
 from reader.app.key_gate import KeyDone, KeyGate
 from reader.app.reading.document_view import DEFAULT_MEASURE
 from reader.app.reading.screen import ReadingScreen
+from reader.core.linked_document import Marks
 from reader.core.loading import SourceText, parse_source
 from reader.core.sanitize import one_line
 from reader.core.settings import Settings
@@ -76,6 +77,7 @@ class ReaderApp(App[int]):
             vault=self._vault,
             measure=self.settings.column_width or DEFAULT_MEASURE,
             clock=self._clock,
+            marks=Marks(self.settings.mentions or Marks.FIRST),
         )
 
     def on_mount(self) -> None:

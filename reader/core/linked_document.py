@@ -10,11 +10,27 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from reader.core.document import Document
 from reader.core.glossary.linker import Mention, find_mentions, mentioned_with, mentions_by_title
 from reader.core.glossary.model import KINDS, Entry, Glossary
 from reader.core.ranges import RangeLayer
+
+
+class Marks(StrEnum):
+    """How mentions are marked in the text."""
+
+    ALL = "all"
+    FIRST = "first"
+    """An entry's first mention in each paragraph: a paragraph naming Russia five times
+    shows one mark, and the text reads as text, not as a page of links."""
+    NONE = "none"
+
+    def next(self) -> Marks:
+        """The next mode, round: all, first, none."""
+        modes = list(Marks)
+        return modes[(modes.index(self) + 1) % len(modes)]
 
 
 def mention_decoration(kind: str) -> str:
@@ -34,15 +50,17 @@ class LinkedDocument:
     by_title: dict[str, list[Mention]] = field(init=False)
     layer: RangeLayer = field(init=False)
     _starts: list[int] = field(init=False)
+    _tagged: list[tuple[int, int, str]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.by_title = mentions_by_title(self.mentions)
         self._starts = [mention.start for mention in self.mentions]
         kinds = {entry.title: entry.kind for entry in self.glossary.entries}
-        self.layer = RangeLayer(
+        self._tagged = [
             (mention.start, mention.end, mention_decoration(kinds.get(mention.title, "")))
             for mention in self.mentions
-        )
+        ]
+        self.layer = RangeLayer(self._tagged)
 
     @classmethod
     def link(cls, document: Document, glossary: Glossary) -> LinkedDocument:
@@ -53,6 +71,22 @@ class LinkedDocument:
     def pending(cls, document: Document, glossary: Glossary) -> LinkedDocument:
         """The glossary before the mentions are known."""
         return cls(document, glossary, linked=False)
+
+    def marked(self, marks: Marks) -> RangeLayer:
+        """The mentions to mark: every one, an entry's first in each paragraph, or none
+        (the others are still there for `tab`, the mouse and search)."""
+        if marks is Marks.ALL:
+            return self.layer
+        if marks is Marks.NONE:
+            return RangeLayer()
+        seen: set[tuple[int, str]] = set()
+        first: list[tuple[int, int, str]] = []
+        for mention, tagged in zip(self.mentions, self._tagged, strict=True):
+            key = (mention.block, mention.title)
+            if key not in seen:
+                seen.add(key)
+                first.append(tagged)
+        return RangeLayer(first)
 
     def mentions_of(self, title: str) -> list[Mention]:
         return self.by_title.get(title, [])

@@ -3,6 +3,7 @@
     # ~/.config/reader/config.toml (or $READER_CONFIG)
     theme = "textual-light"
     column_width = 72
+    mentions = "first"      # which mentions are marked: all, first (in each paragraph), none
 
     [keys]
     bookmark = "M"          # binding id = keys, comma-separated; replaces the default keys
@@ -31,7 +32,8 @@ MAX_BYTES = 64 * 1024
 MIN_COLUMN_WIDTH = 24
 MAX_COLUMN_WIDTH = 240
 _KEY = re.compile(r"^(?:(?:ctrl|alt|shift|super|meta)\+)*[^\s,+]+(?:\+[^\s,+]+)*$")
-_TOP_LEVEL = {"theme", "column_width", "keys"}
+_TOP_LEVEL = {"theme", "column_width", "mentions", "keys"}
+MENTION_MARKS = ("all", "first", "none")
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,8 @@ class Settings:
     """Binding id -> its keys (Textual key names, comma-separated)."""
     theme: str | None = None
     column_width: int | None = None
+    mentions: str | None = None
+    """`all`, `first` or `none`: which mentions are marked in the text."""
     problems: tuple[str, ...] = ()
     """One line per problem: `path:line: what is wrong`."""
     path: Path | None = None
@@ -119,6 +123,11 @@ def parse_settings(text: str, path: Path) -> Settings:
         )
         width = None
 
+    mentions = table.get("mentions")
+    if mentions is not None and mentions not in MENTION_MARKS:
+        problem("mentions", f"mentions must be one of {', '.join(MENTION_MARKS)}")
+        mentions = None
+
     keys: dict[str, str] = {}
     key_lines: dict[str, int] = {}
     raw_keys = table.get("keys", {})
@@ -138,7 +147,7 @@ def parse_settings(text: str, path: Path) -> Settings:
             else:
                 keys[binding_id] = ",".join(names)
                 key_lines[binding_id] = _line_of(text, binding_id, "keys")
-    return Settings(keys, theme, width, tuple(problems), path, key_lines)
+    return Settings(keys, theme, width, mentions, tuple(problems), path, key_lines)
 
 
 def _decode_problem(path: Path, error: tomllib.TOMLDecodeError) -> str:

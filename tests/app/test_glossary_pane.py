@@ -15,7 +15,7 @@ from reader.app.glossary.pane import NO_GLOSSARY, GlossaryPane, Page, PaneView, 
 from reader.core.glossary.linker import Mention
 from reader.core.glossary.model import entry_dates
 from reader.core.glossary.vault import load_glossary
-from reader.core.linked_document import LinkedDocument, mention_decoration
+from reader.core.linked_document import LinkedDocument, Marks, mention_decoration
 from reader.core.loading import load_document, read_source
 from tests.app.helpers import (
     ESSAY,
@@ -320,7 +320,7 @@ async def test_the_flash_goes_after_a_moment() -> None:
         )
         await press(app, "right", "enter")
         view = view_of(app)
-        await wait_until(lambda: "flash" in view._layers, "the flash")
+        assert "flash" in view._layers  # set while the key was handled
         await wait_until(lambda: "flash" not in view._layers, "the flash to fade")
 
 
@@ -663,3 +663,53 @@ async def test_a_large_book_is_linked_once_all_of_it_is_in(war_and_peace_path: P
         await reading(app).open_entry("Moscow")
         mentions = pane_of(app).query_one("#entry-mentions", OptionList)
         assert mentions.option_count == linked.count("Moscow")
+
+
+def test_marks_all_first_or_none() -> None:
+    linked = essay_linked()
+    text = len(linked.document.text)
+    every = list(linked.marked(Marks.ALL).overlapping(0, text))
+    first = list(linked.marked(Marks.FIRST).overlapping(0, text))
+    assert len(every) == len(linked.mentions)
+    assert list(linked.marked(Marks.NONE).overlapping(0, text)) == []
+    assert 0 < len(first) < len(every)
+    seen = {(linked.document.block_at(start), linked.at(start)) for start, _, _ in first}
+    assert len(seen) == len(first)
+    russia = [m for m in linked.mentions_of("Russia") if m.block == 0]
+    assert len(russia) > 1  # named twice in the first paragraph ...
+    marked_starts = {start for start, _, _ in first}
+    assert [m.start in marked_starts for m in russia] == [True] + [False] * (
+        len(russia) - 1
+    )  # ... marked once
+    assert Marks.ALL.next() is Marks.FIRST and Marks.NONE.next() is Marks.ALL
+
+
+async def test_hash_cycles_how_mentions_are_marked_and_tab_still_finds_them_all() -> None:
+    app = essay_app(vault=GLOSSARY)
+    async with app.run_test(size=(120, 30)):
+        await glossary_ready(app)
+        view = view_of(app)
+        assert view.marks == "first"  # the default
+        await press(app, "number_sign")
+        assert view.marks == "none"
+        assert list(view._layers["mentions"].overlapping(0, len(view.document.text))) == []
+        await press(app, "tab")
+        assert view.focused_mention == 0  # unmarked, still reachable
+        await press(app, "number_sign")
+        assert view.marks == "all"
+        linked = reading(app).linked
+        assert linked is not None
+        assert len(list(view._layers["mentions"].overlapping(0, len(view.document.text)))) == len(
+            linked.mentions
+        )
+
+
+async def test_the_palette_sets_how_mentions_are_marked() -> None:
+    app = essay_app(vault=GLOSSARY)
+    async with app.run_test(size=(120, 30)):
+        await glossary_ready(app)
+        await press(app, "ctrl+p")
+        await type_text(app, "mentions mark every")
+        await wait_until(lambda: palette_hits(app) > 0, "palette hits")
+        await press(app, "enter")
+        await wait_until(lambda: view_of(app).marks is Marks.ALL, "every mention marked")

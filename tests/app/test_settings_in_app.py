@@ -31,12 +31,13 @@ async def test_a_key_rebound_by_id_replaces_the_default() -> None:
 
 
 async def test_the_theme_and_column_width_defaults_apply() -> None:
-    settings = parse_settings('theme = "textual-light"\ncolumn_width = 60\n', PATH)
+    settings = parse_settings('theme = "textual-light"\ncolumn_width = 60\nmentions = "none"\n', PATH)
     app = essay_app(settings=settings)
     async with app.run_test(size=(140, 30)):
         view = (await ready(app)).view
         assert app.theme == "textual-light"
         assert view.column_width == 60
+        assert view.marks == "none"
         await press(app, "plus", "equals_sign")  # `=` goes back to the settings' width
         assert view.column_width == 60
 

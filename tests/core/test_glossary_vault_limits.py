@@ -14,7 +14,7 @@ import pytest
 from reader.core.document import BlockKind, Document, DocumentBuilder
 from reader.core.glossary import frontmatter, vault
 from reader.core.glossary.check import check_vault
-from reader.core.glossary.linker import find_mentions
+from reader.core.glossary.linker import NameIndex, find_mentions
 from reader.core.glossary.model import Entry, Glossary, Problem, Severity
 from reader.core.glossary.vault import load_glossary
 
@@ -48,7 +48,8 @@ def test_an_alias_bomb_is_refused_at_once_with_file_and_line(tmp_path: Path) -> 
     seconds = time.perf_counter() - started
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    assert seconds < 2 and peak < 20 * 1024 * 1024
+    assert seconds < 30  # a hang guard: the bomb ran for minutes (benchmarks time the rest)
+    assert peak < 20 * 1024 * 1024
     assert messages(glossary.problems) == [
         "Bomb.md:3: error: front matter refused: YAML anchors and aliases (& and *) are not allowed"
     ]
@@ -158,20 +159,18 @@ def _fastest(action: Callable[[], object], runs: int = 3) -> float:
     return min(times)
 
 
-def test_loading_and_checking_aliases_grows_linearly(tmp_path: Path) -> None:
-    """Ten times the aliases may cost ten times as long, not a hundred (as it did)."""
-
-    def vault_of(count: int) -> Path:
-        root = tmp_path / str(count)
-        aliases = "".join(f"  - Z{index}\n" for index in range(count))
-        write(root, "Many.md", f"---\ntags: [idea]\naliases:\n{aliases}---\nx\n")
-        return root
-
+def test_twenty_thousand_aliases_load_and_check(tmp_path: Path) -> None:
+    """Every alias kept once, in order, and checked (how long it takes, 200,000 of them,
+    is `benchmarks/bench_linker.py`'s to measure: no test here times anything)."""
+    root = tmp_path / "vault"
+    aliases = "".join(f"  - Z{index}\n" for index in range(20_000))
+    write(root, "Many.md", f"---\ntags: [idea]\naliases:\n{aliases}  - Z7\n---\nx\n")
+    glossary = load_glossary(root)
+    (entry,) = glossary.entries
+    assert entry.aliases == tuple(f"Z{index}" for index in range(20_000))  # the repeated Z7 once
     document = _document("Z1 and Z200 and Z1999 but not Z.")
-    small, large = vault_of(2_000), vault_of(20_000)
-    time_small = _fastest(lambda: check_vault(load_glossary(small), document))
-    time_large = _fastest(lambda: check_vault(load_glossary(large), document))
-    assert time_large < 30 * time_small
+    assert [m.title for m in find_mentions(document, glossary)] == ["Many"] * 3
+    check_vault(glossary, document)
 
 
 def _document(text: str) -> Document:
@@ -181,7 +180,9 @@ def _document(text: str) -> Document:
 
 
 def test_linking_many_aliases_with_one_first_word_grows_linearly() -> None:
-    """Each candidate costs one look-up per length of name, not one per name."""
+    """Each candidate word costs one look-up per length of name, not one per name: what a
+    candidate is checked against does not grow with the number of names (counted, not
+    timed; `benchmarks/bench_linker.py` times 200,000 aliases)."""
     document = _document(" ".join(["Pierre said so."] * 2_000 + ["Pierre Z1999 came."]))
 
     def glossary_of(count: int) -> Glossary:
@@ -190,6 +191,7 @@ def test_linking_many_aliases_with_one_first_word_grows_linearly() -> None:
 
     small, large = glossary_of(1_000), glossary_of(50_000)
     assert [m.title for m in find_mentions(document, large)] == ["Bezukhov"]
-    time_small = _fastest(lambda: find_mentions(document, small))
-    time_large = _fastest(lambda: find_mentions(document, large))
-    assert time_large < 5 * time_small + 0.5  # the index is built per call; 50x the names
+    checks_small = len(NameIndex(small).lengths_for("Pierre"))
+    checks_large = len(NameIndex(large).lengths_for("Pierre"))
+    assert checks_large <= checks_small + 2  # one more per extra digit, not 49,000 more
+    assert checks_large <= 8

@@ -167,7 +167,7 @@ def test_the_cli_refuses_dev_zero_at_once_in_bounded_memory() -> None:
         assert code == "2"
         name = "<stdin>" if arguments[-1] == "-" else "/dev/zero"
         assert output == [f"reader: {name}: looks like a binary file, not text"]
-        assert float(seconds) < 10
+        assert float(seconds) < 60  # a hang guard only: the figures are the benchmarks'
         assert int(peak_kib) < 150_000
 
 
@@ -187,7 +187,7 @@ def test_ctrl_c_while_reading_stdin_exits_130_promptly() -> None:
     process.send_signal(signal.SIGINT)
     _, errors = process.communicate(timeout=30)
     assert process.returncode == 130, errors
-    assert time.monotonic() - interrupted < 5
+    assert time.monotonic() - interrupted < 30  # a hang guard only
     assert b"Traceback" not in errors
 
 
@@ -254,7 +254,7 @@ def test_front_matter_aliases_are_refused_with_a_notice(tmp_path: Path) -> None:
     path.write_text(f"---\nl0: &l0 [lol]\n{bomb}title: Boom\n---\n# Heading\n\nText.\n", encoding="utf-8")
     started = time.monotonic()
     document = load_document(path)
-    assert time.monotonic() - started < 5
+    assert time.monotonic() - started < 30  # a hang guard: the bomb ran for minutes
     assert document.title == "Heading"
     assert document.notice == f"{path}: front matter ignored (YAML anchors and aliases are not allowed)"
 

@@ -46,6 +46,7 @@ def test_broken_toml_names_the_file_and_line() -> None:
         ("\ncolumn_width = 7\n", 2, "column_width must be a whole number from 24 to 240"),
         ("column_width = true\n", 1, "column_width must be"),
         ("theme = 3\n", 1, "theme must be a string"),
+        ('mentions = "some"\n', 1, "mentions must be one of all, first, none"),
         ('keys = "M"\n', 1, "keys must be a table"),
         ("[keys]\nbookmark = 3\n", 2, "bookmark needs keys as a string"),
         ('[keys]\n\nbookmark = "ctrl+ M"\n', 3, "is not a key name"),

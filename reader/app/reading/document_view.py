@@ -31,7 +31,7 @@ from textual.timer import Timer
 from reader.app.reading.decorations import decoration_style
 from reader.core.document import BlockKind, Document, InlineStyle
 from reader.core.layout import QUOTE_BAR, Layout, block_indent, layout_document
-from reader.core.linked_document import LinkedDocument
+from reader.core.linked_document import LinkedDocument, Marks
 from reader.core.motions import Count, percent_row
 from reader.core.ranges import Layer, RangeLayer
 from reader.core.wrap import all_single_cell
@@ -151,6 +151,8 @@ class DocumentView(ScrollView, can_focus=True):
     cursor: reactive[int] = reactive(0)
     linked: reactive[LinkedDocument | None] = reactive(None)
     """The document's mentions (bound from the screen once the glossary is linked)."""
+    marks: reactive[Marks] = reactive(Marks.FIRST)
+    """Which mentions are marked in the text (all of them are reachable all the same)."""
 
     class PositionChanged(Message):
         """The cursor or the scroll position moved (only the latest one matters)."""
@@ -540,13 +542,22 @@ class DocumentView(ScrollView, can_focus=True):
         self.focused_mention = None
         self._hovered = None
         self.set_layer("mention-focus", None)
-        self.set_layer("mentions", linked.layer if linked is not None and linked.mentions else None)
+        self._mark_mentions()
         if linked is not None and linked.linked and self._pending_mention_step:
             step, self._pending_mention_step = self._pending_mention_step, 0
             self._step_mention(step)
             if self._pending_open:
                 self._pending_open = False
                 self.action_open_mention()
+
+    def watch_marks(self) -> None:
+        self._mark_mentions()
+
+    def _mark_mentions(self) -> None:
+        linked = self.linked
+        self.set_layer(
+            "mentions", linked.marked(self.marks) if linked is not None and linked.mentions else None
+        )
 
     def action_next_mention(self) -> None:
         self._step_mention(1)

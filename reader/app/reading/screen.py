@@ -20,6 +20,7 @@ the bookmarks are imported and mounted after the first paint, or on first use.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
@@ -38,7 +39,7 @@ from reader.app.reading.status_bar import StatusBar
 from reader.core.document import Document
 from reader.core.history import History
 from reader.core.layout import Layout, layout_document
-from reader.core.linked_document import LinkedDocument
+from reader.core.linked_document import LinkedDocument, Marks
 from reader.core.loading import DocumentError, LoadCancelled, SourceText, parse_file, parse_source
 
 if TYPE_CHECKING:
@@ -67,6 +68,13 @@ class Step(NamedTuple):
 
 
 W = TypeVar("W", bound=Widget)
+
+
+_MARKS_SAID = {
+    Marks.ALL: "every one",
+    Marks.FIRST: "each entry's first in a paragraph",
+    Marks.NONE: "none (tab and the mouse still find them)",
+}
 
 
 def _setter(widget: Widget, name: str) -> Callable[[object], None]:
@@ -153,6 +161,13 @@ class ReadingScreen(Screen[None]):
             "escape", "close", "drop the mention ring, close the pane, leave it", id="close", group=GLOSSARY
         ),
         Binding(
+            "number_sign",
+            "marks",
+            "mark every mention, the first in each paragraph, or none",
+            id="marks",
+            group=GLOSSARY,
+        ),
+        Binding(
             "colon", "go_to", "go to a paragraph, a percent or a glossary entry", id="go-to", group=READING
         ),
     ]
@@ -203,6 +218,7 @@ class ReadingScreen(Screen[None]):
         vault: Path | None,
         measure: int,
         clock: Callable[[], float],
+        marks: Marks = Marks.FIRST,
     ) -> None:
         super().__init__()
         self.set_reactive(ReadingScreen.document, document)
@@ -212,6 +228,7 @@ class ReadingScreen(Screen[None]):
         self._vault = vault
         self._clock = clock
         self.view = DocumentView(document, measure=measure, id="document")
+        self.view.set_reactive(DocumentView.marks, marks)
         self.view.set_default_measure(measure)
         self.status = StatusBar(document.title, len(document.blocks), id="status")
         self.history: History[Step] = History()
@@ -474,6 +491,12 @@ class ReadingScreen(Screen[None]):
         else:
             self._show_in_pane(pane, pane.view, focus=True)
 
+    def action_marks(self) -> None:
+        """`#`: how mentions are marked, in turn: all of them, the first in each paragraph, none."""
+        view = self.view
+        view.marks = view.marks.next()
+        self.notify(f"Mentions marked: {_MARKS_SAID[view.marks]}", timeout=3)
+
     def action_close(self) -> None:
         """`escape`: drop the mention ring, else close the pane (focus goes to the essay)."""
         if self.view.focused_mention is not None and not self.pane_open:
@@ -647,6 +670,12 @@ class ReadingScreen(Screen[None]):
         bar = self._search_bar
         if bar is not None and bar.state is not None:
             yield SystemCommand("Search: clear", "Remove the search highlights", bar.clear)
+        for marks in Marks:
+            yield SystemCommand(
+                f"Mentions: mark {_MARKS_SAID[marks]}",
+                f"How names are marked in the text (# cycles; now {view.marks})",
+                partial(setattr, view, "marks", marks),
+            )
         yield SystemCommand(
             "Glossary: index", "Every entry by kind, filtered as you type (i)", self.action_index
         )

@@ -42,6 +42,7 @@ SECTION_ORDER = (
     "Bookmark note",
     "Bookmark list",
     "Go to",
+    "Wide table",
     "App",
 )
 
@@ -127,6 +128,7 @@ def reader_key_owners() -> list[type[object]]:
     from reader.app.reading.document_view import DocumentView
     from reader.app.reading.go_to import GoToPrompt
     from reader.app.reading.screen import ReadingScreen
+    from reader.app.reading.wide_block import WideBlockScreen
     from reader.app.search.bar import SearchBar
     from reader.app.search.results import ResultList, SearchResultsScreen
 
@@ -144,4 +146,5 @@ def reader_key_owners() -> list[type[object]]:
         NotePrompt,
         BookmarkList,
         GoToPrompt,
+        WideBlockScreen,
     ]

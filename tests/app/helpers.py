@@ -125,21 +125,24 @@ def focused_in(app: ReaderApp, widget: Widget) -> bool:
 
 async def still(app: ReaderApp) -> None:
     """Nothing left to change the screen by itself: workers done, notices gone, no blinking
-    cursor (what a snapshot needs to be the same at every run)."""
-    await app.workers.wait_for_complete()
-    app.clear_notifications()
-    for screen in app.screen_stack:
-        for node in screen.walk_children(with_self=False):
-            if hasattr(node, "cursor_blink"):
-                node.cursor_blink = False
-    # Scrolling a focused widget into view, a body laid out a moment later: wait until
-    # nothing moves and no widget has anything left to do, three looks in a row.
+    cursor, nothing moving (what a snapshot needs to be the same at every run).
+
+    Three calm looks in a row: a worker that ends can post a notice or lay out a body a
+    moment later, and a focused widget scrolls itself into view.
+    """
     calm = 0
     end = time.monotonic() + DEADLINE
     while calm < 3:
+        await app.workers.wait_for_complete()
         await app.animator.wait_until_complete()
+        app.clear_notifications()
+        for screen in app.screen_stack:
+            for node in screen.walk_children(with_self=False):
+                if hasattr(node, "cursor_blink"):
+                    node.cursor_blink = False
         await asyncio.sleep(0.01)
-        calm = calm + 1 if app.key_gate.quiet else 0
+        busy = any(worker.is_running for worker in app.workers) or app._notifications
+        calm = 0 if busy or not app.key_gate.quiet else calm + 1
         if time.monotonic() > end:
             raise AssertionError("the app never came to rest")
 

@@ -26,6 +26,7 @@ from tests.app.helpers import (
     palette_hits,
     press,
     reading,
+    still,
     type_text,
     view_of,
     wait_until,
@@ -162,11 +163,16 @@ async def test_mentions_are_marked_after_the_first_paint() -> None:
         assert "the West" in "".join(underlined)
 
 
-async def test_no_vault_is_said_once_and_in_the_pane() -> None:
+async def test_no_vault_is_said_once_per_document_and_in_the_pane() -> None:
+    again = essay_app()
+    async with again.run_test(size=(120, 30)):
+        await glossary_ready(again)
+        await wait_until(lambda: notices(again).count(NO_GLOSSARY) == 1, "the notice, the first time")
     app = essay_app()
     async with app.run_test(size=(120, 30)):
         await glossary_ready(app)
-        assert notices(app).count(NO_GLOSSARY) == 1
+        await app.workers.wait_for_complete()
+        assert notices(app).count(NO_GLOSSARY) == 0  # said before: not at every start
         await press(app, "x")
         assert "reader PATH --glossary DIR" in str(pane_of(app).query_one("#glossary-empty").render())
         await press(app, "tab")  # no mentions: a message, no error
@@ -713,3 +719,17 @@ async def test_the_palette_sets_how_mentions_are_marked() -> None:
         await wait_until(lambda: palette_hits(app) > 0, "palette hits")
         await press(app, "enter")
         await wait_until(lambda: view_of(app).marks is Marks.ALL, "every mention marked")
+
+
+async def test_a_long_name_wraps_in_the_index_with_its_indent() -> None:
+    app = essay_app(vault=GLOSSARY)
+    async with app.run_test(size=(100, 30)):
+        await glossary_ready(app)
+        await press(app, "i")
+        await type_text(app, "federative")
+        options = pane_of(app).query_one(IndexView).query_one(OptionList)
+        await wait_until(lambda: options.option_count == 1 and options.size.width > 0, "one entry")
+        await still(app)
+        rows = [options.render_line(y).text.rstrip() for y in range(3)]
+        assert rows[0].lstrip().startswith("Russian Soviet")
+        assert rows[1].strip() and rows[1].startswith("  ") and rows[1][2] != " "  # wrapped, set in

@@ -518,7 +518,7 @@ async def test_a_query_naming_no_entry_offers_nothing() -> None:
         assert bar.state is not None and bar.state.query.entry == ""
 
 
-async def test_the_results_list_shows_the_entries_the_query_finds_first() -> None:
+async def test_the_results_list_shows_the_matches_first_and_the_entries_folded_under_one_row() -> None:
     app = essay_app(vault=GLOSSARY)
     async with app.run_test(size=(140, 40)):
         await glossary_ready(app)
@@ -527,10 +527,16 @@ async def test_the_results_list_shows_the_entries_the_query_finds_first() -> Non
         await press(app, "ctrl+l")
         results = app.screen.query_one(ResultList)
         assert bar.state is not None
-        entries = results.row_count - len(bar.state.matches)
-        assert entries > 1
-        assert results.cursor == entries  # on the current hit, below the entries
-        await press(app, "home")
-        assert results.render_line(0).text.startswith("▶ ◆ Iran  place")
+        hits = len(bar.state.matches)
+        assert results.row_count == hits + 1  # the entries wait under one row
+        assert results.cursor == 0  # on the current hit, the first
+        await press(app, "end")
+        fold = results.render_line(results.cursor - round(results.scroll_y)).text
+        assert "glossary entries found" in fold and "shows them" in fold
+        await press(app, "enter")  # unfolds them
+        assert results.row_count > hits + 2
+        await press(app, "down")
+        row = results.render_line(results.cursor - round(results.scroll_y)).text
+        assert row.startswith("▶ ◆ Iran  place")
         await press(app, "enter")
         await wait_until(lambda: opened == ["Iran"], "the entry to open")

@@ -241,6 +241,23 @@ class BookmarkKeeper(Widget):
 
         self._access.call(lambda store: store.restore(deleted), restored, "Could not restore the bookmark")
 
+    def say_once(self, key: str, message: str) -> None:
+        """Notify `message` unless it was said before, in this session or an earlier one
+        (remembered in the store under `key`)."""
+
+        def remember(store: BookmarkStore) -> bool:
+            said_before = store.get_setting(key) is not None
+            if not said_before:
+                store.set_setting(key, "said")
+            return said_before
+
+        self._access.call(
+            remember,
+            lambda said_before: None if said_before else self.notify(message, timeout=6),
+            "Could not read the settings",
+            background=True,
+        )
+
     def commands(self) -> Iterable[SystemCommand]:
         """The palette's undo, while there is something to undo."""
         if self._deleted is not None:

@@ -10,6 +10,8 @@ meanwhile opens the best match as soon as the entries arrive.
 
 from __future__ import annotations
 
+from rich.console import Group
+from rich.padding import Padding
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -32,6 +34,29 @@ KIND_HEADINGS = {
     "quote": "Quotes",
 }
 LOADING = "loading the glossary…"
+
+
+class Indented(Padding):
+    """A row's text set in by `cells`, its wrapped lines as well (a long name that wraps
+    keeps its indent); reads as the indented text (what a test or a screen reader gets)."""
+
+    def __init__(self, text: Text, cells: int) -> None:
+        super().__init__(text, (0, 0, 0, cells))
+        self._plain = " " * cells + text.plain
+
+    def __str__(self) -> str:
+        return self._plain
+
+
+class Lines(Group):
+    """Renderables one above the other; reads as their texts, a line each."""
+
+    def __init__(self, *lines: Text | Indented) -> None:
+        super().__init__(*lines)
+        self._plain = "\n".join(str(line) for line in lines)
+
+    def __str__(self) -> str:
+        return self._plain
 
 
 class PaneList(SafeOptionList):
@@ -116,10 +141,10 @@ class IndexView(Vertical):
         options.highlighted = first
 
     def _row(self, entry: Entry, linked: LinkedDocument, kind: bool = False) -> tuple[str, Option]:
-        label = Text.assemble(f"  {entry.title}", (f"  {linked.count(entry.title)}", "dim"))
+        label = Text.assemble(entry.title, (f"  {linked.count(entry.title)}", "dim"))
         if kind:
             label.append(f"  {entry.kind}", "dim italic")
-        return entry.title, Option(label)
+        return entry.title, Option(Indented(label, 2))
 
     def _by_kind(self, linked: LinkedDocument) -> list[tuple[str | None, Option]]:
         rows: list[tuple[str | None, Option]] = []
@@ -193,8 +218,9 @@ class TimelineView(PaneList):
         self.add_options(
             [
                 Option(
-                    Text.assemble(
-                        (entry_dates(entry), "bold"), "\n  ", entry.title, (f"  {entry.kind}", "dim")
+                    Lines(
+                        Text(entry_dates(entry), style="bold"),
+                        Indented(Text.assemble(entry.title, (f"  {entry.kind}", "dim")), 2),
                     )
                 )
                 for entry in entries

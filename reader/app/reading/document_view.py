@@ -128,7 +128,11 @@ class DocumentView(ScrollView, can_focus=True):
         Binding("tab", "next_mention", "next mention of a glossary entry", id="next-mention", show=False),
         Binding("shift+tab", "previous_mention", "previous mention", id="previous-mention", show=False),
         Binding(
-            "enter", "open_mention", "open the mention's entry in the pane", id="open-mention", show=False
+            "enter",
+            "open_mention",
+            "open the mention's entry; a clipped table, whole",
+            id="open-mention",
+            show=False,
         ),
     ]
     HELP_EXTRAS = [
@@ -173,6 +177,13 @@ class DocumentView(ScrollView, can_focus=True):
 
     class LaidOut(Message):
         """The view has its size and its first layout: motions now mean what they say."""
+
+    class ShowWhole(Message):
+        """Show block `block` whole: it is wider than the column (`enter` on it)."""
+
+        def __init__(self, block: int) -> None:
+            super().__init__()
+            self.block = block
 
     class Notice(Message):
         """Something the reader should be told (the screen decides how)."""
@@ -604,9 +615,16 @@ class DocumentView(ScrollView, can_focus=True):
             return
         linked, index = self.linked, self.focused_mention
         if linked is None or index is None:
+            if self._cursor_block_is_clipped():
+                self.post_message(self.ShowWhole(self.cursor))
+                return
             self.post_message(self.Notice("Press tab to reach a mention, then enter to open it"))
             return
         self.post_message(self.MentionActivated(linked.mentions[index].title))
+
+    def _cursor_block_is_clipped(self) -> bool:
+        """Whether the cursor's block is a table or program output wider than the column."""
+        return self.laid_out and self.cursor in self.text_layout.clipped
 
     def _mention_under(self, x: int, y: int) -> int | None:
         offset = self.offset_at(x, y)

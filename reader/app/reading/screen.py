@@ -352,7 +352,11 @@ class ReadingScreen(Screen[None]):
         if message.problem:
             self.notify(message.problem, severity="error", timeout=8)
         elif first and self._vault is None:
-            self.notify(NO_GLOSSARY, timeout=6)
+            # Once per document, not at every start: a reader who knows it has none is not
+            # told again each time.
+            document = self.view.document
+            where = str(document.source.resolve()) if document.source is not None else document.title
+            (await self._keeper_ready()).say_once(f"told-no-glossary:{where}", NO_GLOSSARY)
         elif first and linked.glossary.problems:
             count = _plural(len(linked.glossary.problems), "problem")
             self.notify(f"{self._vault}: {count} (see `reader glossary check`)", severity="warning")
@@ -368,6 +372,12 @@ class ReadingScreen(Screen[None]):
         self.status.position = message.position
         if self._keeper is not None:
             self._keeper.position_changed(message.position.offset, message.position.block)
+
+    def on_document_view_show_whole(self, message: DocumentView.ShowWhole) -> None:
+        from reader.app.reading.wide_block import WideBlockScreen
+
+        document = self.view.document
+        self.app.push_screen(WideBlockScreen(document.block_text(message.block), f"¶ {message.block + 1:,}"))
 
     def on_document_view_notice(self, message: DocumentView.Notice) -> None:
         self.notify(message.text, timeout=3)

@@ -1,5 +1,5 @@
-"""`&`: every hit of the search with its paragraph and a snippet, below the glossary
-entries the query finds; enter goes there.
+"""`&`: every hit of the search with its paragraph and a snippet, then one row holding the
+glossary entries the query finds (enter unfolds them); enter on a hit goes there.
 
 The list is virtual: it draws only the rows on screen, making each row's snippet
 when it is drawn, so 47,339 hits open as fast as ten.
@@ -49,7 +49,8 @@ ResultChoice = EntryChoice | MatchChoice
 
 
 class ResultList(ScrollView, can_focus=True):
-    """One row per glossary entry, then one per hit; the cursor row is chosen with enter."""
+    """One row per hit, then a row that folds the glossary entries found (unfolded, one row
+    each); the cursor row is chosen with enter."""
 
     HELP_SECTION = "Match list"
     BINDINGS = [
@@ -91,18 +92,29 @@ class ResultList(ScrollView, can_focus=True):
         self._document = document
         self._matches = matches
         self._entries = entries
+        self._unfolded = not matches  # entries alone: nothing to fold them under
         self._number_width = len(f"{len(document.blocks):,}")
         self.virtual_size = Size(0, self.row_count)
         self.set_reactive(ResultList.cursor, cursor)
 
     @property
     def row_count(self) -> int:
-        return len(self._entries) + len(self._matches)
+        if not self._entries:
+            return len(self._matches)
+        return len(self._matches) + 1 + (len(self._entries) if self._unfolded else 0)
 
-    def choice_at(self, row: int) -> ResultChoice:
-        if row < len(self._entries):
-            return EntryChoice(self._entries[row].title)
-        return MatchChoice(row - len(self._entries))
+    @property
+    def _fold_row(self) -> int | None:
+        """The row that folds the glossary entries away (below the matches), if any."""
+        return len(self._matches) if self._entries else None
+
+    def choice_at(self, row: int) -> ResultChoice | None:
+        """What `enter` on `row` chooses; None for the fold row (it unfolds instead)."""
+        if row < len(self._matches):
+            return MatchChoice(row)
+        if row == self._fold_row:
+            return None
+        return EntryChoice(self._entries[row - len(self._matches) - 1].title)
 
     # -- scrolling ------------------------------------------------------------------
 
@@ -141,8 +153,15 @@ class ResultList(ScrollView, can_focus=True):
         self.cursor = self.row_count - 1
 
     def action_choose(self) -> None:
-        if self.row_count:
-            self.post_message(self.Chosen(self.choice_at(self.cursor)))
+        if not self.row_count:
+            return
+        choice = self.choice_at(self.cursor)
+        if choice is None:
+            self._unfolded = not self._unfolded
+            self.virtual_size = Size(self.scrollable_content_region.width, self.row_count)
+            self.refresh()
+        else:
+            self.post_message(self.Chosen(choice))
 
     def on_click(self, event: events.Click) -> None:
         row = round(self.scroll_y) + event.y
@@ -158,7 +177,12 @@ class ResultList(ScrollView, can_focus=True):
         row = round(self.scroll_y) + y
         if row >= self.row_count:
             return Strip.blank(width, base)
-        text = self._entry_row(row) if row < len(self._entries) else self._hit_row(row - len(self._entries))
+        if row < len(self._matches):
+            text = self._hit_row(row)
+        elif row == self._fold_row:
+            text = self._fold_text()
+        else:
+            text = self._entry_row(row - len(self._matches) - 1)
         is_cursor = row == self.cursor
         line = Text(CURSOR_MARK if is_cursor else "  ", style=base, no_wrap=True, overflow="ellipsis", end="")
         line.append_text(text)
@@ -167,6 +191,17 @@ class ResultList(ScrollView, can_focus=True):
             line.stylize(self.get_component_rich_style("result-list--cursor"))
         segments = [Segment(part, style or base) for part, style, _ in line.render(self.app.console) if part]
         return Strip(segments).extend_cell_length(width, base).crop(0, width)
+
+    def _fold_text(self) -> Text:
+        count = len(self._entries)
+        what = f"{count} glossary entr{'y' if count == 1 else 'ies'} found"
+        row = Text(f"{'▾' if self._unfolded else '▸'} ", end="")
+        row.append(what, self.get_component_rich_style("result-list--entry"))
+        row.append(
+            "  enter " + ("folds them" if self._unfolded else "shows them"),
+            self.get_component_rich_style("result-list--label"),
+        )
+        return row
 
     def _entry_row(self, index: int) -> Text:
         entry = self._entries[index]
@@ -209,7 +244,7 @@ class SearchResultsScreen(ModalScreen[ResultChoice | None]):
     ) -> None:
         super().__init__()
         self._title = title
-        cursor = 0 if current is None else len(entries) + current
+        cursor = 0 if current is None else current
         self._list = ResultList(document, matches, entries, cursor)
 
     def compose(self) -> ComposeResult:

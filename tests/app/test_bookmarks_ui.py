@@ -463,7 +463,8 @@ async def test_a_delete_while_another_process_holds_the_lock_then_escape(
     app = essay_app()
     async with app.run_test(size=(100, 30)):
         keeper = await loaded(app)
-        holder = sqlite3.connect(data_dir / DATABASE_NAME, timeout=0)
+        # The app may be writing its own reading position: wait for that, then hold the lock.
+        holder = sqlite3.connect(data_dir / DATABASE_NAME, timeout=30)
         holder.execute("BEGIN IMMEDIATE")
         try:
             await press(app, "B", "d", "escape")

@@ -22,6 +22,7 @@ from textual.screen import Screen
 from reader.app.key_gate import KeyDone, KeyGate
 from reader.app.reading.document_view import DEFAULT_MEASURE
 from reader.app.reading.screen import ReadingScreen
+from reader.core.document import Document
 from reader.core.linked_document import Marks
 from reader.core.loading import SourceText, parse_source
 from reader.core.sanitize import one_line
@@ -71,14 +72,38 @@ class ReaderApp(App[int]):
             self.set_keymap(self.settings.keys)
 
     def get_default_screen(self) -> Screen[None]:
+        return self._reading_screen(self._document, self._rest, self._vault)
+
+    def _reading_screen(
+        self, document: Document, rest: SourceText | None, vault: Path | None
+    ) -> ReadingScreen:
         return ReadingScreen(
-            self._document,
-            rest=self._rest,
-            vault=self._vault,
+            document,
+            rest=rest,
+            vault=vault,
             measure=self.settings.column_width or DEFAULT_MEASURE,
             clock=self._clock,
             marks=Marks(self.settings.mentions or Marks.FIRST),
         )
+
+    def on_reading_screen_open_document(self, message: ReadingScreen.OpenDocument) -> None:
+        """A link to another document: read it on a screen of its own over this one (`back`
+        from its first place comes back here, where the reader was)."""
+        from reader.core.loading import DocumentError, read_source
+        from reader.core.resources import find_vault
+
+        try:
+            source = read_source(message.path)
+            vault = find_vault(message.path, None)
+        except (DocumentError, OSError) as error:
+            self.notify(str(error), severity="error", timeout=8)
+            return
+        document = parse_source(source, head=source.head_chars)
+        rest = None if document.complete else source._replace(text="")
+        screen = self._reading_screen(document, rest, vault)
+        self.push_screen(screen)
+        if message.fragment:
+            screen.go_to_heading_when_ready(message.fragment)
 
     def on_mount(self) -> None:
         theme = self.settings.theme

@@ -15,6 +15,8 @@ from enum import StrEnum
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
+from reader.core.document import BlockKind, Document
+
 READABLE_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".text", ""})
 """Local files the reader opens itself (with its history); any other is for the system."""
 WEB_SCHEMES = frozenset({"http", "https", "mailto", "ftp", "ftps"})
@@ -89,3 +91,19 @@ def hyperlink(target: LinkTarget) -> str | None:
     else:
         return None
     return url if _PRINTABLE_URL.fullmatch(url) else None
+
+
+def slug(heading: str) -> str:
+    """A heading as a link names it (`#the-two-allies`), as GitHub and most renderers do:
+    lower case, punctuation dropped, spaces as hyphens."""
+    kept = "".join(character for character in heading.lower() if character.isalnum() or character in " -_")
+    return "-".join(kept.split())
+
+
+def anchor_block(document: Document, fragment: str) -> int | None:
+    """The heading block `#fragment` leads to, matched by its slug (or its text as it is)."""
+    wanted = slug(fragment)
+    for block in document.blocks:
+        if block.kind is BlockKind.HEADING and slug(document.block_text(block.index)) == wanted:
+            return block.index
+    return None

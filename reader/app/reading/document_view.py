@@ -30,10 +30,13 @@ from textual.timer import Timer
 
 from reader.app.reading.decorations import decoration_style
 from reader.core.document import BlockKind, Document, InlineStyle
+from reader.core.focus_ring import FocusRing, Target, TargetKind
 from reader.core.layout import QUOTE_BAR, Layout, block_indent, layout_document
 from reader.core.linked_document import LinkedDocument, Marks
+from reader.core.links import hyperlink, link_target
 from reader.core.motions import Count, percent_row
 from reader.core.ranges import Layer, RangeLayer
+from reader.core.sanitize import one_line
 from reader.core.wrap import all_single_cell
 
 if TYPE_CHECKING:
@@ -124,13 +127,19 @@ class DocumentView(ScrollView, can_focus=True):
             id="reset-width",
             show=False,
         ),
-        # Glossary mentions are the essay's links: tab moves between them, as in a browser.
-        Binding("tab", "next_mention", "next mention of a glossary entry", id="next-mention", show=False),
-        Binding("shift+tab", "previous_mention", "previous mention", id="previous-mention", show=False),
+        # Mentions, links and note references are the text's links: tab moves between them, as in a browser.
+        Binding("tab", "next_mention", "next mention, link or note reference", id="next-mention", show=False),
+        Binding(
+            "shift+tab",
+            "previous_mention",
+            "previous mention, link or note",
+            id="previous-mention",
+            show=False,
+        ),
         Binding(
             "enter",
             "open_mention",
-            "open the mention's entry; a clipped table, whole",
+            "open the entry, follow the link or note; a clipped table, whole",
             id="open-mention",
             show=False,
         ),
@@ -175,6 +184,21 @@ class DocumentView(ScrollView, can_focus=True):
             super().__init__()
             self.title = title
 
+    class LinkActivated(Message):
+        """The reader followed a link (enter on the ring, or a click)."""
+
+        def __init__(self, href: str) -> None:
+            super().__init__()
+            self.href = href
+
+    class NoteActivated(Message):
+        """The reader followed a footnote reference (the one at `offset`) to its note."""
+
+        def __init__(self, key: str, offset: int) -> None:
+            super().__init__()
+            self.key = key
+            self.offset = offset
+
     class LaidOut(Message):
         """The view has its size and its first layout: motions now mean what they say."""
 
@@ -203,14 +227,17 @@ class DocumentView(ScrollView, can_focus=True):
         self._marked_blocks: frozenset[int] = frozenset()
         self._strips: LRUCache[int, Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
+        self._links: dict[str, Style] = {}
         self._count = Count()
         self._pending_end = False
         self._pending_place: Place | None = None
-        self._pending_mention_step = 0
+        self._pending_steps: list[int] = []
+        """`tab`s typed before the mentions were in: each is taken once they are."""
         self._pending_open = False
         self._flash_timer: Timer | None = None
-        self.focused_mention: int | None = None
-        """Index (into `linked.mentions`) of the mention with the focus ring, if any."""
+        self._ring: FocusRing | None = None
+        self._ring_index: int | None = None
+        """Index (into `focus_ring.targets`) of the target with the ring, if any."""
         self._hovered: int | None = None
 
     # -- layout -----------------------------------------------------------------
@@ -244,6 +271,7 @@ class DocumentView(ScrollView, can_focus=True):
         self.document = document
         self._single_cell = all_single_cell(document.text)
         self._layouts = {} if layout is None else {layout.width: layout}
+        self._ring = None  # the whole document has more links and notes than its head
         if self.laid_out:
             self._relayout()
         if self._pending_end:
@@ -547,19 +575,44 @@ class DocumentView(ScrollView, can_focus=True):
         """The width `=` goes back to (the settings file's `column_width`)."""
         self._default_measure = measure
 
-    # -- the mention focus ring -----------------------------------------------------------
+    # -- the focus ring: mentions, links, footnote references --------------------------
+
+    @property
+    def focus_ring(self) -> FocusRing:
+        """What `tab` reaches, in reading order (built on first use, again when the
+        document or its mentions change)."""
+        if self._ring is None:
+            mentions = self.linked.mentions if self.linked is not None else []
+            self._ring = FocusRing(self.document, mentions)
+        return self._ring
+
+    @property
+    def focused_target(self) -> Target | None:
+        ring, index = self._ring, self._ring_index
+        return None if ring is None or index is None else ring.targets[index]
+
+    @property
+    def focused_mention(self) -> int | None:
+        """The index (among the linked document's mentions) of the mention with the ring."""
+        target = self.focused_target
+        return None if target is None or target.kind is not TargetKind.MENTION else target.mention
 
     def watch_linked(self, linked: LinkedDocument | None) -> None:
-        self.focused_mention = None
+        self._forget_ring()
         self._hovered = None
-        self.set_layer("mention-focus", None)
         self._mark_mentions()
-        if linked is not None and linked.linked and self._pending_mention_step:
-            step, self._pending_mention_step = self._pending_mention_step, 0
-            self._step_mention(step)
+        if linked is not None and linked.linked and self._pending_steps:
+            steps, self._pending_steps = self._pending_steps, []
+            for direction in steps:
+                self._step_ring(direction)
             if self._pending_open:
                 self._pending_open = False
                 self.action_open_mention()
+
+    def _forget_ring(self) -> None:
+        self._ring = None
+        self._ring_index = None
+        self.set_layer("mention-focus", None)
 
     def watch_marks(self) -> None:
         self._mark_mentions()
@@ -571,81 +624,97 @@ class DocumentView(ScrollView, can_focus=True):
         )
 
     def action_next_mention(self) -> None:
-        self._step_mention(1)
+        self._step_ring(1)
 
     def action_previous_mention(self) -> None:
-        self._step_mention(-1)
+        self._step_ring(-1)
 
-    def _step_mention(self, step: int) -> None:
-        """The ring to the next (or previous) mention: from the one it is on if that is on
-        screen, else from the top (or bottom) of the screen."""
+    def _step_ring(self, direction: int) -> None:
+        """The ring to the next (or previous) mention, link or note reference: from the one
+        it is on if that is on screen, else from the top (or bottom) of the screen."""
         linked = self.linked
         if linked is None or not linked.linked:
-            # Carried out when the mentions arrive (`watch_linked`).
-            self._pending_mention_step = step
-            self.post_message(self.Notice("Finding the glossary's mentions… (tab will go to the first)"))
+            # Carried out when the mentions arrive (`watch_linked`), every tab typed.
+            if not self._pending_steps:
+                self.post_message(self.Notice("Finding the glossary's mentions… (tab will go there)"))
+            self._pending_steps.append(direction)
             return
-        if not linked.mentions:
-            self.post_message(self.Notice("No glossary entry is mentioned in this document"))
+        ring = self.focus_ring
+        index = ring.step(self._ring_index, self.visible_range(), direction)
+        if index is None:
+            self.post_message(self.Notice("Nothing to reach here: no glossary mention, link or note"))
             return
-        top, bottom = self.visible_range()
-        focused = self.focused_mention
-        if focused is not None and top <= linked.mentions[focused].start < bottom:
-            index: int | None = (focused + step) % len(linked.mentions)
+        self._put_ring(index)
+        self.show_offset(ring.targets[index].start)
+
+    def _put_ring(self, index: int | None) -> None:
+        self._ring_index = index
+        target = self.focused_target
+        if target is None:
+            self.set_layer("mention-focus", None)
         else:
-            index = linked.first_from(top) if step > 0 else linked.last_before(bottom)
-        if index is not None:
-            self.ring_mention(index)
-            self.show_offset(linked.mentions[index].start)
+            self.set_layer("mention-focus", RangeLayer([(target.start, target.end, "mention-focus")]))
 
     def ring_mention(self, index: int | None) -> None:
-        """Put the focus ring on mention `index` (None takes it away)."""
+        """Put the focus ring on mention `index` (None takes the ring away)."""
         linked = self.linked
         if index is None or linked is None or not 0 <= index < len(linked.mentions):
-            self.focused_mention = None
-            self.set_layer("mention-focus", None)
+            self._put_ring(None)
             return
-        mention = linked.mentions[index]
-        self.focused_mention = index
-        self.set_layer("mention-focus", RangeLayer([(mention.start, mention.end, "mention-focus")]))
+        self._put_ring(self.focus_ring.index_of_mention(index))
 
     def action_open_mention(self) -> None:
-        if self._pending_mention_step:
+        """enter: open what the ring is on (an entry, a link, a note); without a ring, a
+        clipped table whole."""
+        if self._pending_steps:
             self._pending_open = True  # tab, then enter, before the mentions were in
             return
-        linked, index = self.linked, self.focused_mention
-        if linked is None or index is None:
+        target = self.focused_target
+        if target is None:
             if self._cursor_block_is_clipped():
                 self.post_message(self.ShowWhole(self.cursor))
                 return
-            self.post_message(self.Notice("Press tab to reach a mention, then enter to open it"))
+            self.post_message(self.Notice("Press tab to reach a mention, a link or a note, then enter"))
             return
-        self.post_message(self.MentionActivated(linked.mentions[index].title))
+        self._activate(target)
+
+    def _activate(self, target: Target) -> None:
+        if target.kind is TargetKind.MENTION and self.linked is not None:
+            self.post_message(self.MentionActivated(self.linked.mentions[target.mention].title))
+        elif target.kind is TargetKind.LINK:
+            self.post_message(self.LinkActivated(target.href))
+        elif target.kind is TargetKind.NOTE:
+            self.post_message(self.NoteActivated(target.href, target.start))
 
     def _cursor_block_is_clipped(self) -> bool:
         """Whether the cursor's block is a table or program output wider than the column."""
         return self.laid_out and self.cursor in self.text_layout.clipped
 
-    def _mention_under(self, x: int, y: int) -> int | None:
+    def _target_under(self, x: int, y: int) -> int | None:
         offset = self.offset_at(x, y)
-        return None if offset is None or self.linked is None else self.linked.at(offset)
+        return None if offset is None else self.focus_ring.at(offset)
 
     def on_click(self, event: events.Click) -> None:
-        index = self._mention_under(event.x, event.y)
-        if index is not None and self.linked is not None:
-            self.ring_mention(index)
-            self.post_message(self.MentionActivated(self.linked.mentions[index].title))
+        index = self._target_under(event.x, event.y)
+        if index is not None:
+            self._put_ring(index)
+            self._activate(self.focus_ring.targets[index])
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
-        """The mouse over a mention shows its entry's summary as a tooltip."""
-        index = self._mention_under(event.x, event.y)
+        """The mouse over a mention shows its entry's summary; over a link, where it leads."""
+        index = self._target_under(event.x, event.y)
         if index == self._hovered:
             return
         self._hovered = index
-        entry = None
-        if index is not None and self.linked is not None:
-            entry = self.linked.entry_of(self.linked.mentions[index])
-        self.tooltip = None if entry is None else Text.assemble((entry.title, "bold"), f"\n{entry.summary}")
+        self.tooltip = None if index is None else self._target_tooltip(self.focus_ring.targets[index])
+
+    def _target_tooltip(self, target: Target) -> Text | None:
+        if target.kind is TargetKind.LINK:
+            return Text(one_line(target.href))
+        if target.kind is TargetKind.NOTE:
+            return Text("a note: enter (or a click) goes there, backspace comes back")
+        entry = None if self.linked is None else self.linked.entry_of(self.linked.mentions[target.mention])
+        return None if entry is None else Text.assemble((entry.title, "bold"), f"\n{entry.summary}")
 
     # -- rendering --------------------------------------------------------------------
 
@@ -655,6 +724,16 @@ class DocumentView(ScrollView, can_focus=True):
         if style is None:
             style = decoration_style(name, self.app.theme_variables)
             self._styles[name] = style
+        return style
+
+    def _hyperlink(self, href: str) -> Style:
+        """An OSC 8 terminal hyperlink for a link (a terminal that knows them lets it be
+        clicked); none for an in-page anchor or anything but plain ASCII."""
+        style = self._links.get(href)
+        if style is None:
+            target = link_target(href, self.document.source)
+            url = None if target is None else hyperlink(target)
+            style = self._links[href] = Style(link=url) if url else Style()
         return style
 
     def _text_left(self) -> int:
@@ -748,9 +827,10 @@ class DocumentView(ScrollView, can_focus=True):
             text.stylize(self._style(block_decoration))
         for span in block.spans:
             if span.start < end and span.end > start:
-                text.stylize(
-                    self._style(_INLINE_DECORATIONS[span.style]), span.start - start, span.end - start
-                )
+                style = self._style(_INLINE_DECORATIONS[span.style])
+                if span.style is InlineStyle.LINK:
+                    style += self._hyperlink(span.href)
+                text.stylize(style, span.start - start, span.end - start)
         for name in _LAYER_ORDER:
             layer = self._layers.get(name)
             if layer is None:

@@ -205,6 +205,14 @@ class ReadingScreen(Screen[None]):
             self.linked = linked
             self.problem = problem
 
+    class OpenDocument(Message):
+        """Read the document at `path` (a link to it was followed), at heading `fragment`."""
+
+        def __init__(self, path: Path, fragment: str = "") -> None:
+            super().__init__()
+            self.path = path
+            self.fragment = fragment
+
     class LoadFailed(Message):
         def __init__(self, problem: str) -> None:
             super().__init__()
@@ -238,6 +246,7 @@ class ReadingScreen(Screen[None]):
         self._search_origin: Place | None = None
         self._focus_before_search: Widget | None = None
         self._started = False
+        self._heading: str | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
@@ -281,7 +290,24 @@ class ReadingScreen(Screen[None]):
             return
         self._started = True
         self.post_message(self.Ready())
+        if self._heading is not None:
+            self._go_to_heading(self._heading)
         self.call_after_refresh(self._after_first_paint)
+
+    def go_to_heading_when_ready(self, fragment: str) -> None:
+        """Open at heading `#fragment` (a link named it), once laid out."""
+        self._heading = fragment
+        if self._started:
+            self._go_to_heading(fragment)
+
+    def _go_to_heading(self, fragment: str) -> None:
+        from reader.core.links import anchor_block
+
+        block = anchor_block(self.view.document, fragment)
+        if block is None:
+            self.notify(f"No heading matches #{fragment}", severity="warning", timeout=4)
+        else:
+            self.view.go_to_paragraph(block)
 
     def _after_first_paint(self) -> None:
         if not self.is_attached:
@@ -372,6 +398,43 @@ class ReadingScreen(Screen[None]):
         self.status.position = message.position
         if self._keeper is not None:
             self._keeper.position_changed(message.position.offset, message.position.block)
+
+    def on_document_view_note_activated(self, message: DocumentView.NoteActivated) -> None:
+        """A footnote reference: to its note, as a step back can undo."""
+        message.stop()
+        document = self.view.document
+        note = document.notes.get(message.key)
+        if note is None:
+            self.notify("The notes are still loading", timeout=3)
+            return
+        self._jump(lambda: self.view.go_to_paragraph(note.first))
+        block = document.blocks[note.first]
+        self.view.flash(block.start, document.blocks[note.last].end)
+
+    def on_document_view_link_activated(self, message: DocumentView.LinkActivated) -> None:
+        """A link: a place in this document, another document to read (a screen of its own,
+        which `back` leaves), or an address for the system's opener."""
+        from reader.core.links import LinkKind, anchor_block, link_target
+
+        message.stop()
+        document = self.view.document
+        target = link_target(message.href, document.source)
+        if target is None:
+            self.notify(f"reader does not follow this link: {message.href}", severity="warning", timeout=4)
+        elif target.kind is LinkKind.ANCHOR:
+            block = anchor_block(document, target.fragment)
+            if block is None:
+                self.notify(f"No heading here matches #{target.fragment}", severity="warning", timeout=4)
+            else:
+                self._jump(lambda: self.view.go_to_paragraph(block))
+        elif target.kind is LinkKind.DOCUMENT and target.path is not None:
+            self.post_message(self.OpenDocument(target.path, target.fragment))
+        else:
+            address = (
+                target.url if target.kind is LinkKind.WEB else (target.path or Path()).absolute().as_uri()
+            )
+            self.app.open_url(address)
+            self.notify(f"Opened with the system: {address}", timeout=4)
 
     def on_document_view_show_whole(self, message: DocumentView.ShowWhole) -> None:
         from reader.app.reading.wide_block import WideBlockScreen
@@ -518,8 +581,13 @@ class ReadingScreen(Screen[None]):
             self.view.ring_mention(None)
 
     def action_back(self) -> None:
-        """`backspace`/`alt+left`: the place before the last jump."""
-        self._restore(self.history.back(self._here()))
+        """`backspace`/`alt+left`: the place before the last jump; before the first jump in a
+        document opened from a link, back to the document that linked to it."""
+        step = self.history.back(self._here())
+        if step is None and self.app.screen is self and len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+            return
+        self._restore(step)
 
     def action_forward(self) -> None:
         """`alt+right`: the place a `back` left."""

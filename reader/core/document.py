@@ -157,6 +157,16 @@ class Note(NamedTuple):
     """Document offsets where each reference to it starts, in order: where to come back to."""
 
 
+class ContentsEntry(NamedTuple):
+    """One line of a book's own table of contents (an EPUB's `nav` or NCX)."""
+
+    title: str
+    level: int
+    """Its depth in the contents, from 1."""
+    block: int
+    """The block it leads to."""
+
+
 @dataclass(slots=True)
 class Document:
     """A parsed document: title, optional date, text and its blocks."""
@@ -175,6 +185,12 @@ class Document:
     at the end are not parsed yet."""
     format: str = "text"
     """How the text was read: `md`, `text` or `raw` (see `reader.core.formats`)."""
+    author: str | None = None
+    language: str | None = None
+    """The document's language (a BCP 47 tag, as an EPUB or HTML declares it), if known."""
+    contents: tuple[ContentsEntry, ...] = ()
+    """The table of contents the document carries itself (an EPUB's); empty for documents
+    whose contents come from their headings."""
     _starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:

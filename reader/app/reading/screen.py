@@ -36,6 +36,7 @@ from textual.worker import get_current_worker
 
 from reader.app.reading.document_view import DocumentView, Place, Position
 from reader.app.reading.status_bar import StatusBar
+from reader.core.arriving import ArrivingInput
 from reader.core.document import Document
 from reader.core.history import History
 from reader.core.layout import Layout, layout_document
@@ -50,6 +51,11 @@ if TYPE_CHECKING:
     from reader.core.glossary.linker import Mention
 
 OVERLAY_BELOW = 100
+_PAUSE = 0.1
+"""Seconds of silence on standard input after which what has arrived is shown."""
+_LEAST_INTERVAL = 0.25
+"""Seconds between two showings of standard input that keeps arriving without a pause; more
+for a long input, so that parsing it again never takes more than a fifth of the time."""
 """Terminals narrower than this show the pane over the essay instead of beside it."""
 BREAKPOINTS = [(0, "-narrow"), (OVERLAY_BELOW, "-wide")]
 
@@ -190,7 +196,8 @@ class ReadingScreen(Screen[None]):
         """The essay is laid out: keys typed so far can be handled (see `KeyGate`)."""
 
     class DocumentLoaded(Message):
-        """A worker parsed the whole of a large document (and laid it out at a width)."""
+        """A worker parsed the whole of a large document, or what standard input has brought
+        so far (and laid it out at a width)."""
 
         def __init__(self, document: Document, layout: Layout) -> None:
             super().__init__()
@@ -222,7 +229,7 @@ class ReadingScreen(Screen[None]):
         self,
         document: Document,
         *,
-        rest: SourceText | None,
+        rest: SourceText | ArrivingInput | None,
         vault: Path | None,
         measure: int,
         clock: Callable[[], float],
@@ -314,7 +321,10 @@ class ReadingScreen(Screen[None]):
             return  # quit already
         if not self.view.document.complete:
             self.status.message = "loading…"
-            self._load_rest(self.view.column_width)
+            if isinstance(self._rest, ArrivingInput):
+                self._follow_input(self._rest, self.view.column_width)
+            else:
+                self._load_rest(self.view.column_width)
         self._load_glossary(self._vault, self.view.document)
         self.run_worker(self._keeper_ready(), name="bookmarks")
 
@@ -324,7 +334,7 @@ class ReadingScreen(Screen[None]):
         cancels the worker, and the parse stops at its next piece (a fraction of a second
         even in a 200 MB file) instead of holding the exit until it ends."""
         source, self._rest = self._rest, None
-        if source is None:
+        if not isinstance(source, SourceText):
             return
         worker = get_current_worker()
         try:
@@ -346,6 +356,32 @@ class ReadingScreen(Screen[None]):
         if not worker.is_cancelled:
             self.post_message(self.DocumentLoaded(document, layout_document(document, width)))
 
+    @work(thread=True, exclusive=True, group="load", name="follow standard input")
+    def _follow_input(self, arriving: ArrivingInput, width: int) -> None:
+        """Worker thread: standard input shown as it arrives, as `less` shows it: what has
+        come is shown whenever the input pauses, and at least every `_LEAST_INTERVAL` while
+        it streams; the last showing, when it ends, is the complete document."""
+        self._rest = None
+        worker = get_current_worker()
+        shown_at = self._clock()
+        interval = _LEAST_INTERVAL
+        fresh = False
+        try:
+            while not worker.is_cancelled and not arriving.ended:
+                arrived = arriving.wait(_PAUSE)
+                fresh = fresh or arrived
+                if fresh and (not arrived or arriving.ended or self._clock() - shown_at >= interval):
+                    started = self._clock()
+                    document = arriving.document()
+                    self.post_message(self.DocumentLoaded(document, layout_document(document, width)))
+                    shown_at = self._clock()
+                    interval = max(_LEAST_INTERVAL, 4 * (shown_at - started))
+                    fresh = False
+        except DocumentError as error:
+            self.post_message(self.LoadFailed(str(error)))
+        finally:
+            arriving.close()
+
     def on_reading_screen_load_failed(self, message: LoadFailed) -> None:
         self.status.message = ""
         self.notify(message.problem, severity="error", timeout=10)
@@ -354,8 +390,10 @@ class ReadingScreen(Screen[None]):
         document = message.document
         self.view.replace_document(document, message.layout)
         self.status.blocks = len(document.blocks)
-        self.status.message = ""
         self.document = document
+        if not document.complete:
+            return  # standard input, still arriving
+        self.status.message = ""
         self.complete = document
         linked = self.linked
         if linked is not None and not linked.linked:

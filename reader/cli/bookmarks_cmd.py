@@ -1,7 +1,8 @@
 """`reader bookmarks`: list, add, remove and export the passages a reader bookmarked.
 
-Blocks are named by their 0-based index everywhere (`--block 0` is the first
-block), the same numbers the app, `reader search` and the export links use.
+What a person reads names paragraphs as the app does, `¶ 1` for the first, and
+`--paragraph 1` bookmarks it; `--block 0` names the same one by the 0-based
+index that the JSON's `block` field (and a script reading it) uses.
 """
 
 from __future__ import annotations
@@ -24,11 +25,15 @@ from reader.cli.common import (
 )
 from reader.core.bookmarks import Bookmark, BookmarkStore, StoreError, UnknownBookmarkError
 from reader.core.bookmarks.export import Section, annotation_collection, link, reading_notes
-from reader.core.document import Document
+from reader.core.bookmarks.labels import excerpt, place
+from reader.core.document import Document, block_of_paragraph, paragraph_label
 from reader.core.typography import typeset
 
 _EXCERPT = 100
-_BLOCKS_ARE_ZERO_BASED = "Blocks are 0-based indexes: block 0 is the document's first block."
+_NUMBERING = (
+    "Paragraphs are numbered from 1, as the app shows them (¶ 1 is the first); "
+    "--block N and the JSON's block field count from 0."
+)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -36,21 +41,22 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "bookmarks",
         help="list, add, remove and export bookmarks",
         description="Bookmarks kept across sessions; they follow a file that is moved or edited. "
-        + _BLOCKS_ARE_ZERO_BASED,
+        + _NUMBERING,
     )
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
 
-    listing = actions.add_parser("list", help="list bookmarks", epilog=_BLOCKS_ARE_ZERO_BASED)
+    listing = actions.add_parser("list", help="list bookmarks", epilog=_NUMBERING)
     _add_optional_document(listing, "list only this document's bookmarks, found again in its current text")
     add_json_option(listing)
     listing.set_defaults(run=_reporting(_list))
 
-    adding = actions.add_parser(
-        "add", help="bookmark a block or a quoted passage", epilog=_BLOCKS_ARE_ZERO_BASED
-    )
+    adding = actions.add_parser("add", help="bookmark a paragraph or a quoted passage", epilog=_NUMBERING)
     add_document_argument(adding)
     target = adding.add_mutually_exclusive_group(required=True)
-    target.add_argument("--block", metavar="N", type=int, help="bookmark block N (0-based)")
+    paragraph_help = "bookmark ¶ N, counted from 1 as the app shows it"
+    target.add_argument("-p", "--paragraph", metavar="N", type=_paragraph, help=paragraph_help)
+    block_help = "bookmark block N, counted from 0 as in the JSON"
+    target.add_argument("--block", metavar="N", type=int, help=block_help)
     target.add_argument("--quote", metavar="TEXT", help="bookmark the first occurrence of TEXT")
     adding.add_argument("--note", metavar="TEXT", default="", help="a note to keep with the bookmark")
     add_json_option(adding)
@@ -64,7 +70,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     exporting = actions.add_parser(
         "export",
         help="export bookmarks as Markdown notes or W3C Web Annotations",
-        epilog=_BLOCKS_ARE_ZERO_BASED,
+        epilog=_NUMBERING,
     )
     _add_optional_document(exporting, "export only this document's bookmarks")
     formats = exporting.add_mutually_exclusive_group()
@@ -73,6 +79,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--json", dest="format", action="store_const", const="json", help="same as --format json"
     )
     exporting.set_defaults(run=_reporting(_export))
+
+
+def _paragraph(value: str) -> int:
+    """The block index of the paragraph a person names (`9`, `¶ 9`), for argparse."""
+    try:
+        return block_of_paragraph(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _add_optional_document(parser: argparse.ArgumentParser, purpose: str) -> None:
@@ -125,14 +139,14 @@ def _list(args: argparse.Namespace) -> int:
 
 def _add(args: argparse.Namespace) -> int:
     document = open_document(args.path)
-    start, end = _passage(document, args.block, args.quote)
+    start, end = _passage(document, args.paragraph, args.block, args.quote)
     with _open_store(writing=True) as store:
         bookmark = store.add(document, start, end, args.note)
     if args.json:
         print_json(_summary(bookmark))
     else:
-        where = f"{document.title}, block {bookmark.block}"
-        echo(f"Bookmarked #{bookmark.id} in {where}: {_excerpt(bookmark.exact)}")
+        where = f"{document.title}, {place(bookmark.block)}"
+        echo(f"Bookmarked #{bookmark.id} in {where}: {excerpt(bookmark.exact, _EXCERPT)}")
     return EXIT_OK
 
 
@@ -145,7 +159,7 @@ def _remove(args: argparse.Namespace) -> int:
     if args.json:
         print_json(_summary(bookmark))
     else:
-        echo(f"Removed #{bookmark.id}: {_excerpt(bookmark.exact)}")
+        echo(f"Removed #{bookmark.id}: {excerpt(bookmark.exact, _EXCERPT)}")
     return EXIT_OK
 
 
@@ -166,16 +180,28 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _passage(document: Document, block: int | None, quote: str | None) -> tuple[int, int]:
-    """The range to bookmark: a whole block, or the first occurrence of a quote."""
-    if block is not None:
-        if not 0 <= block < len(document.blocks):
-            raise CommandError(
-                f"{_name(document)}: no block {block} (blocks are numbered 0 to {len(document.blocks) - 1})",
-                EXIT_ERROR,
-            )
-        return document.blocks[block].start, document.blocks[block].end
-    assert quote is not None  # argparse requires --block or --quote
+def _passage(
+    document: Document, paragraph: int | None, block: int | None, quote: str | None
+) -> tuple[int, int]:
+    """The range to bookmark: a whole block (named by `--paragraph` or `--block`, both
+    given here as the block's index), or the first occurrence of a quote."""
+    count = len(document.blocks)
+    if paragraph is not None and paragraph >= count:
+        raise CommandError(
+            f"{_name(document)}: no {paragraph_label(paragraph)}: "
+            f"the paragraphs are {paragraph_label(0)} to {paragraph_label(count - 1)}",
+            EXIT_ERROR,
+        )
+    if block is not None and not 0 <= block < count:
+        raise CommandError(
+            f"{_name(document)}: no block {block}: --block counts from 0, "
+            f"so the blocks are 0 to {count - 1} ({paragraph_label(0)} to {paragraph_label(count - 1)})",
+            EXIT_ERROR,
+        )
+    index = paragraph if paragraph is not None else block
+    if index is not None:
+        return document.blocks[index].start, document.blocks[index].end
+    assert quote is not None  # argparse requires one of the three
     # The text is shown typeset (curly quotes, dashes) and reflowed: accept the quote as typed too.
     collapsed = " ".join(quote.split())
     for candidate in dict.fromkeys((quote, collapsed, *typeset([collapsed]))):
@@ -231,12 +257,7 @@ def _describe(bookmark: Bookmark) -> str:
         where += " (orphan: the passage is no longer in the document)"
     elif bookmark.changed:
         where += " (moved, text changed: the quote below is the passage as it was bookmarked)"
-    lines = [f"#{bookmark.id}  {where}  {bookmark.created[:10]}", f"    {_excerpt(bookmark.exact)}"]
+    lines = [f"#{bookmark.id}  {where}  {bookmark.created[:10]}", f"    {excerpt(bookmark.exact, _EXCERPT)}"]
     if bookmark.note:
         lines.append(f"    Note: {bookmark.note}")
     return "\n".join(lines)
-
-
-def _excerpt(text: str) -> str:
-    flat = " ".join(text.split())
-    return f"“{flat if len(flat) <= _EXCERPT else flat[: _EXCERPT - 1].rstrip() + '…'}”"

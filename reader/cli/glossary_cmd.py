@@ -27,10 +27,10 @@ from reader.cli.common import (
     print_rich,
     resolve_vault,
 )
-from reader.core.document import Document
+from reader.core.document import Document, paragraph_label
 from reader.core.glossary.check import check_vault
 from reader.core.glossary.linker import Mention, find_mentions, mentioned_with, mentions_by_title
-from reader.core.glossary.model import Entry, Glossary, Severity
+from reader.core.glossary.model import Entry, Glossary, Severity, entry_dates
 from reader.core.glossary.suggest import suggest_names
 from reader.core.glossary.vault import VaultError, load_glossary
 from reader.core.glossary.wikilinks import to_markdown
@@ -74,12 +74,9 @@ def _open(args: argparse.Namespace, *, need_vault: bool = True) -> _Context:
     return _Context(document, glossary, find_mentions(document, glossary))
 
 
-def _dates(entry: Entry) -> str:
-    if entry.date:
-        return entry.date
-    if entry.start or entry.end:
-        return f"{entry.start or '?'} to {entry.end or '?'}"
-    return ""
+def _number_width(document: Document) -> int:
+    """Room for the largest paragraph number, so that a column of `¶ N` lines up."""
+    return len(f"{len(document.blocks):,}")
 
 
 def _mention_json(context: _Context, mention: Mention) -> dict[str, Any]:
@@ -126,7 +123,7 @@ def _run_list(args: argparse.Namespace) -> int:
     echo(f"{'TITLE':<{width}}  {'KIND':<12}  {'DATES':<23}  {'MENTIONS':>8}  ALIASES")
     for entry in entries:
         echo(
-            f"{entry.title:<{width}}  {entry.kind:<12}  {_dates(entry):<23}  "
+            f"{entry.title:<{width}}  {entry.kind:<12}  {entry_dates(entry):<23}  "
             f"{counts.get(entry.title, 0):>8}  {', '.join(entry.aliases)}".rstrip()
         )
     return EXIT_OK
@@ -183,7 +180,7 @@ def _show_rich(context: _Context, entry: Entry) -> RenderableType:
     glossary = context.glossary
     heading = Text(entry.title, style="bold")
     heading.append(f"  {entry.kind}", style="dim")
-    if dates := _dates(entry):
+    if dates := entry_dates(entry):
         heading.append(f"  {dates}", style="cyan")
     parts: list[RenderableType] = [heading]
     if entry.aliases:
@@ -204,8 +201,9 @@ def _show_rich(context: _Context, entry: Entry) -> RenderableType:
     mentions = context.mentions_of(entry)
     count = f"{len(mentions)} mention{'' if len(mentions) == 1 else 's'}"
     parts.append(Text(f"\n{count} in {context.document.title}", style="bold"))
+    width = _number_width(context.document)
     for mention in mentions:
-        line = Text(f"  ¶{mention.block:<4} ", style="dim")
+        line = Text(f"  {paragraph_label(mention.block, width=width)}  ", style="dim")
         line.append_text(_snippet(context.document, mention))
         parts.append(line)
     return Group(*parts)
@@ -238,12 +236,14 @@ def _run_mentions(args: argparse.Namespace) -> int:
             ]
         )
         return EXIT_OK
+    width = _number_width(context.document)
     for entry in context.glossary.entries:
         found = grouped.get(entry.title, [])
         echo(f"{entry.title}: {len(found)} mention{'' if len(found) == 1 else 's'}")
         for mention in found:
             text = context.document.text[mention.start : mention.end]
-            echo(f"  block {mention.block:<4} {mention.start}-{mention.end}  {text}")
+            where = paragraph_label(mention.block, width=width)
+            echo(f"  {where}  {mention.start}-{mention.end}  {text}")
     return EXIT_OK
 
 
@@ -320,7 +320,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     subcommands = [
         command("list", "every entry: kind, aliases, dates and mention count", _run_list),
         command("show", "one entry: summary, body, links, backlinks and where it is mentioned", _run_show),
-        command("mentions", "where each entry is mentioned: block and character range", _run_mentions),
+        command("mentions", "where each entry is mentioned: paragraph and character range", _run_mentions),
         command("check", "validate the vault and the document's coverage (status 1 on errors)", _run_check),
         command("suggest", "names the document uses that no entry covers, most frequent first", _run_suggest),
     ]

@@ -15,6 +15,7 @@ snippets, the command line, bookmarks) can show any part of it as it is.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -28,6 +29,7 @@ TAB_SIZE = 8
 
 
 PARAGRAPH_SIGN = "¶"
+_PARAGRAPH_NUMBER = re.compile(r"[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+")
 
 
 def paragraph_number(block: int) -> int:
@@ -40,17 +42,19 @@ def paragraph_number(block: int) -> int:
 
 
 def paragraph_label(block: int, *, width: int = 0) -> str:
-    """`¶ 12` for block index 11; the number right-aligned in `width` digits for a column."""
-    return f"{PARAGRAPH_SIGN} {paragraph_number(block):>{width}}"
+    """`¶ 12` for block index 11, `¶ 1,234` for 1233: the one label every screen and command
+    prints; the number right-aligned in `width` characters for a column."""
+    return f"{PARAGRAPH_SIGN} {paragraph_number(block):>{width},}"
 
 
 def block_of_paragraph(label: str) -> int:
-    """The 0-based block index for a paragraph a person names: `12`, `¶12` or `¶ 12`.
+    """The 0-based block index for a paragraph a person names: `12`, `¶12`, `¶ 12` or
+    `¶ 1,234` (as `paragraph_label` prints it).
 
     Raises `ValueError` for anything else, or a number below 1.
     """
     text = label.strip().removeprefix(PARAGRAPH_SIGN).strip()
-    if not text.isascii() or not text.isdigit() or int(text) < 1:
+    if _PARAGRAPH_NUMBER.fullmatch(text) is None or int(text := text.replace(",", "")) < 1:
         raise ValueError(f"not a paragraph number: {label!r} (they count from 1)")
     return int(text) - 1
 

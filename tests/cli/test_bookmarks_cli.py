@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 import shutil
 import subprocess
 import sys
@@ -37,20 +38,22 @@ def copy(essay_path: Path, tmp_path: Path) -> Path:
     return target
 
 
-def test_help_says_blocks_are_zero_based(capsys: pytest.CaptureFixture[str]) -> None:
+def test_help_says_how_paragraphs_and_blocks_are_counted(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["bookmarks", "add", "--help"])
-    assert "0-based" in capsys.readouterr().out
+    out = " ".join(capsys.readouterr().out.split())
+    assert "bookmark ¶ N, counted from 1 as the app shows it" in out
+    assert "bookmark block N, counted from 0 as in the JSON" in out
 
 
-def test_add_a_block_then_list_it(capsys: pytest.CaptureFixture[str], essay_path: Path) -> None:
-    code, out, err = run(capsys, "add", str(essay_path), "--block", "3", "--note", "the crux")
+def test_add_a_paragraph_then_list_it(capsys: pytest.CaptureFixture[str], essay_path: Path) -> None:
+    code, out, err = run(capsys, "add", str(essay_path), "--paragraph", "4", "--note", "the crux")
     assert (code, err) == (0, "")
-    assert out.startswith("Bookmarked #1 in ") and "block 3" in out
+    assert out.startswith("Bookmarked #1 in ") and ", ¶ 4: “A century on," in out
 
     code, out, _ = run(capsys, "list")
     assert code == 0
-    assert "#1  000_fa68ee161d232009.txt#b3" in out
+    assert "#1  000_fa68ee161d232009.txt, ¶ 4  " in out
     assert "“A century on, Iran again finds itself" in out
     assert "Note: the crux" in out
 
@@ -87,10 +90,43 @@ def test_a_missing_quote_is_one_line_and_exit_1(capsys: pytest.CaptureFixture[st
     assert err.count("\n") == 1 and "quote not found" in err and "000_fa68ee161d232009.txt" in err
 
 
-def test_a_block_out_of_range_is_an_error(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "add", "--block", "99")
+def test_paragraph_and_block_name_the_same_passage(capsys: pytest.CaptureFixture[str]) -> None:
+    by_paragraph = run_json(capsys, "add", "-p", "¶ 9")
+    by_block = run_json(capsys, "add", "--block", "8")
+    assert isinstance(by_paragraph, dict) and isinstance(by_block, dict)
+    assert by_paragraph["block"] == by_block["block"] == 8
+
+
+def test_the_readme_example_bookmarks_the_two_allies(capsys: pytest.CaptureFixture[str]) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (example,) = [line for line in readme.splitlines() if '--note "the two allies"' in line]
+    arguments = shlex.split(example.split("#")[0])[2:]  # after `reader bookmarks`
+    added = run_json(capsys, *[argument for argument in arguments if argument != "PATH"])
+    assert isinstance(added, dict)
+    assert "Russia has only two allies" in added["exact"]
+
+
+def test_a_paragraph_out_of_range_is_an_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "add", "--paragraph", "17")
     assert code == 2
-    assert err.count("\n") == 1 and "no block 99" in err and "0 to 15" in err
+    assert err.count("\n") == 1 and "no ¶ 17: the paragraphs are ¶ 1 to ¶ 16" in err
+
+
+@pytest.mark.parametrize("number", ["0", "-1", "b3", "1.5"])
+def test_a_paragraph_that_is_not_one_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], number: str
+) -> None:
+    with pytest.raises(SystemExit) as raised:
+        main(["bookmarks", "add", "--paragraph", number])
+    assert raised.value.code == 2
+    assert "they count from 1" in capsys.readouterr().err
+
+
+def test_a_block_out_of_range_is_an_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "add", "--block", "16")
+    assert code == 2
+    assert err.count("\n") == 1 and "no block 16: --block counts from 0, so the blocks are 0 to 15" in err
+    assert "(¶ 1 to ¶ 16)" in err
 
 
 def test_a_missing_file_is_an_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -133,7 +169,7 @@ def test_export_markdown_reading_notes(capsys: pytest.CaptureFixture[str], copy:
     assert lines[0] == f"# Reading notes: {load_document(copy).title}"
     assert f"> {PASSAGE}" in lines
     assert "The crux of it." in lines
-    (link,) = [line for line in lines if line.startswith("[essay.txt#b3](")]
+    (link,) = [line for line in lines if line.startswith("[essay.txt, ¶ 4](")]
     assert f"<{copy.resolve().as_uri()}#b3>" in link
     assert link.endswith(json.loads(run(capsys, "list", "--json")[1])[0]["created"][:10])
 

@@ -55,7 +55,8 @@ def test_list_text(capsys: pytest.CaptureFixture[str], vault: Path, book: Path) 
     assert code == 0
     header, iran, iraq, russia = out.splitlines()
     assert header.split() == ["TITLE", "KIND", "DATES", "MENTIONS", "ALIASES"]
-    assert iran.split() == ["Iran", "place", "1979", "to", "?", "3", "Persia,", "Iranians"]
+    # An open date as the app writes it.
+    assert iran.split() == ["Iran", "place", "from", "1979", "3", "Persia,", "Iranians"]
     assert iraq.split() == ["Iraq", "place", "1932-10-03", "0"]
     assert russia.split() == ["Russia", "place", "2", "Russian"]
 
@@ -78,15 +79,16 @@ def test_show_text(capsys: pytest.CaptureFixture[str], vault: Path, book: Path) 
     code, out, _ = run(capsys, "show", "persia", str(book), "--glossary", str(vault))
     assert code == 0
     assert out.startswith(
-        "Iran  place  1979 to ?\nAlso: Persia, Iranians\nA country beside Iraq; see also its ally."
+        "Iran  place  from 1979\nAlso: Persia, Iranians\nA country beside Iraq; see also its ally."
     )
     assert "A country beside Iraq; see also its ally." in out
     assert "Links: Iraq, Russia" in out
     assert "Linked from: Iraq, Russia" in out
     assert "Mentioned with: Russia (2)" in out
     assert "3 mentions in" in out
-    assert "  ¶0    Iran and Russia met.\n" in out
-    assert "  ¶1    Iranians and Persia; Russia again and Prince Andrew.\n" in out
+    # Paragraphs as the app numbers them, from 1; the JSON keeps the 0-based block.
+    assert "  ¶ 1  Iran and Russia met.\n" in out
+    assert "  ¶ 2  Iranians and Persia; Russia again and Prince Andrew.\n" in out
 
 
 def test_show_json(capsys: pytest.CaptureFixture[str], vault: Path, book: Path) -> None:
@@ -114,8 +116,8 @@ def test_mentions_text_and_json(capsys: pytest.CaptureFixture[str], vault: Path,
     assert code == 0
     assert out.splitlines()[:3] == [
         "Iran: 3 mentions",
-        "  block 0    0-4  Iran",
-        "  block 1    22-30  Iranians",
+        "  ¶ 1  0-4  Iran",
+        "  ¶ 2  22-30  Iranians",
     ]
     assert "Iraq: 0 mentions" in out
     code, out, _ = run(capsys, "mentions", str(book), "--glossary", str(vault), "--json")

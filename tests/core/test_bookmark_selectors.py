@@ -106,9 +106,8 @@ def test_the_cli_list_shows_the_flag_in_text_and_json(
     capsys.readouterr()
     assert main(["bookmarks", "list", str(minutes)]) == 0
     out = capsys.readouterr().out
-    assert (
-        "#1  minutes.txt#b0 (moved, text changed: the quote below is the passage as it was bookmarked)" in out
-    )
+    moved = "(moved, text changed: the quote below is the passage as it was bookmarked)"
+    assert f"#1  minutes.txt, ¶ 1 {moved}" in out
     assert f"“{NORTHERN}”" in out
     assert "#2  minutes.txt (orphan: the passage is no longer in the document)" in out
     assert main(["bookmarks", "list", "--json"]) == 0

@@ -21,8 +21,8 @@ from textual.widget import Widget
 
 from reader.app.bookmarks.reading_state import ReadingState
 from reader.app.bookmarks.store_access import StoreAccess
-from reader.core.bookmarks.labels import excerpt, paragraph_label
-from reader.core.document import Document
+from reader.core.bookmarks.labels import excerpt, place
+from reader.core.document import Document, paragraph_label
 from reader.core.sanitize import one_line
 
 if TYPE_CHECKING:
@@ -180,7 +180,7 @@ class BookmarkKeeper(Widget):
         """Said only once the store has it; where the store cannot write to disk, said each time."""
         self._replace(added=bookmark)
         self.screen.clear_selection()
-        where = paragraph_label(bookmark.block)
+        where = place(bookmark.block)
         if memory_only is None:
             self.notify(f"Bookmarked {where}", timeout=3)
         else:
@@ -208,7 +208,7 @@ class BookmarkKeeper(Widget):
                     "Could not save the note",
                 )
 
-        title = f"Note for {paragraph_label(bookmark.block)}"
+        title = f"Note for {place(bookmark.block)}"
         self.app.push_screen(NotePrompt(title, bookmark.exact, bookmark.note), save)
 
     # -- deleting and undoing -------------------------------------------------------------

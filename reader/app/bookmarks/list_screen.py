@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 
 from reader.app.bookmarks.keeper import BookmarkKeeper
 from reader.app.option_list import SafeOptionList
-from reader.core.bookmarks.labels import excerpt, local_date, paragraph_label
+from reader.core.bookmarks.labels import excerpt, local_date, place
 from reader.core.bookmarks.model import Bookmark
 from reader.core.sanitize import one_line
 
@@ -28,7 +28,7 @@ LOADING = "Loading the bookmarks…"
 def bookmark_prompt(bookmark: Bookmark) -> Text:
     """Two lines: where and when, with the passage; then the note (or why it is lost)."""
     prompt = Text(no_wrap=True, overflow="ellipsis", end="")
-    prompt.append(f"{paragraph_label(bookmark.block):<7}", "bold")
+    prompt.append(f"{place(bookmark.block):<7}", "bold")
     prompt.append(f"{local_date(bookmark.created)}  ", "dim")
     prompt.append(excerpt(bookmark.exact, _EXCERPT), "italic")
     if bookmark.orphan:

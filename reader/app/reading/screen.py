@@ -37,7 +37,7 @@ from textual.worker import get_current_worker
 from reader.app.reading.document_view import DocumentView, Place, Position
 from reader.app.reading.status_bar import StatusBar
 from reader.core.arriving import ArrivingInput
-from reader.core.document import Document
+from reader.core.document import Document, paragraph_label
 from reader.core.history import History
 from reader.core.layout import Layout, layout_document
 from reader.core.linked_document import LinkedDocument, Marks
@@ -478,7 +478,8 @@ class ReadingScreen(Screen[None]):
         from reader.app.reading.wide_block import WideBlockScreen
 
         document = self.view.document
-        self.app.push_screen(WideBlockScreen(document.block_text(message.block), f"¶ {message.block + 1:,}"))
+        title = paragraph_label(message.block)
+        self.app.push_screen(WideBlockScreen(document.block_text(message.block), title))
 
     def on_document_view_notice(self, message: DocumentView.Notice) -> None:
         self.notify(message.text, timeout=3)
@@ -762,7 +763,7 @@ class ReadingScreen(Screen[None]):
             cursor = None if message.cursor is None else view.document.block_at(message.cursor)
             view.resume(message.offset, cursor)
             position = view.position
-            self.notify(f"Resumed at ¶ {position.block + 1:,} ({position.percent}%)", timeout=5)
+            self.notify(f"Resumed at {paragraph_label(position.block)} ({position.percent}%)", timeout=5)
 
     # -- the command palette ---------------------------------------------------------------
 

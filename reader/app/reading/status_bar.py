@@ -12,6 +12,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from reader.app.reading.document_view import Position
+from reader.core.document import paragraph_label
 
 KEY_HINTS = (("}", "next ¶"), ("/", "search"), ("^p", "commands"), ("q", "quit"))
 HELP_HINT = ("?", "help")
@@ -54,7 +55,7 @@ class StatusBar(Static):
         left = Text(no_wrap=True, overflow="ellipsis", end="")
         if self.position is not None:
             left.append(f"{self.position.percent:3d}%", "bold")
-            left.append(f"  ¶ {self.position.block + 1:,}/{self.blocks:,}  ")
+            left.append(f"  {paragraph_label(self.position.block)}/{self.blocks:,}  ")
         for extra in (self.search, self.message):
             if extra:
                 left.append(f"{extra}  ", "italic")

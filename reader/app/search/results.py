@@ -22,7 +22,7 @@ from textual.screen import ModalScreen
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.core.document import Document
+from reader.core.document import Document, paragraph_label
 from reader.core.glossary.model import Entry
 from reader.core.search import Matches
 from reader.core.snippets import snippet
@@ -214,7 +214,7 @@ class ResultList(ScrollView, can_focus=True):
 
     def _hit_row(self, index: int) -> Text:
         match = self._matches[index]
-        label = f"¶ {match.block + 1:>{self._number_width},}  "
+        label = f"{paragraph_label(match.block, width=self._number_width)}  "
         room = max(8, self.scrollable_content_region.width - len(CURSOR_MARK) - len(label))
         shown = snippet(self._document, match, room)
         row = Text(label, style=self.get_component_rich_style("result-list--label"), end="")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reader.core.bookmarks.model import Bookmark
+from reader.core.document import paragraph_label
 
 ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 
@@ -31,10 +32,12 @@ def source(bookmark: Bookmark) -> str:
 
 
 def link(bookmark: Bookmark) -> tuple[str, str]:
-    """Text and target of a link back to the passage: `file#b<block>`."""
-    fragment = f"#b{bookmark.block}" if bookmark.block is not None else ""
+    """Text and target of a link back to the passage: `essay.txt, ¶ 4` for a person to read,
+    `file:///…/essay.txt#b3` for a tool (the block's id, `Block.id`, counted from 0 as in JSON)."""
     name = bookmark.path.name if bookmark.path is not None else "stdin"
-    return f"{name}{fragment}", f"{source(bookmark)}{fragment}"
+    if bookmark.block is None:
+        return name, source(bookmark)
+    return f"{name}, {paragraph_label(bookmark.block)}", f"{source(bookmark)}#b{bookmark.block}"
 
 
 def reading_notes(title: str, sections: Sequence[Section]) -> str:

@@ -14,13 +14,14 @@ import os
 import sys
 import tempfile
 
-from benchmarks import bench_linker, bench_parsing, bench_reading, bench_search
+from benchmarks import bench_linker, bench_parsing, bench_reading, bench_search, bench_search_cli
 from benchmarks.common import ROOT, Figure
 
 SUITES = {
     "reading": bench_reading,
     "parsing": bench_parsing,
     "search": bench_search,
+    "search-cli": bench_search_cli,
     "linker": bench_linker,
 }
 

@@ -1,34 +1,41 @@
-"""`reader search`: grep-like hits in a document, then the glossary entries the query finds."""
+"""`reader search`: grep-like hits in a document, then the glossary entries the query finds.
+
+Hits are printed as `grep` prints lines: one string per hit, written in batches,
+styled (on a terminal) by `Paint`'s escape codes rather than rendered by Rich,
+so that the 47,339 hits of `the` in War and Peace print in a fraction of a second.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Iterator, Sequence
+from itertools import islice
 from typing import Any
 
-from rich.text import Text
-
 from reader.cli.common import (
+    BOLD,
     EXIT_NO_MATCH,
     EXIT_OK,
+    HIGHLIGHT,
+    LABEL,
     CommandError,
+    Paint,
     add_document_argument,
     add_glossary_option,
     add_json_option,
     open_document,
     print_json,
-    print_rich,
     resolve_vault,
-    styled_console,
 )
-from reader.core.document import Document
+from reader.core.document import Document, paragraph_label
 from reader.core.glossary.model import Entry, Glossary
-from reader.core.glossary.vault import VaultError, load_glossary
 from reader.core.search import Match, SearchError, SearchOptions, match_entries, search
-from reader.core.snippets import snippet
+from reader.core.snippets import snippets
 
 DEFAULT_CONTEXT = 80
-_HIGHLIGHT = "bold reverse"
-_LABEL = "cyan"
+_BATCH = 1024
+"""Lines per write: output starts at once (`| head` stops early) in bounded memory."""
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -75,6 +82,8 @@ def _glossary(args: argparse.Namespace) -> Glossary:
     vault = resolve_vault(args.path, args.glossary)
     if vault is None:
         return Glossary.empty()
+    from reader.core.glossary.vault import VaultError, load_glossary  # Markdown parsing: 0.1 s to import
+
     try:
         return load_glossary(vault)
     except VaultError as error:
@@ -93,9 +102,9 @@ def _as_json(
                 "start": match.start,
                 "end": match.end,
                 "text": document.text[match.start : match.end],
-                "context": snippet(document, match, width).text,
+                "context": shown.text,
             }
-            for match in matches
+            for match, shown in zip(matches, snippets(document, matches, width), strict=True)
         ],
         "entries": [
             {"title": entry.title, "kind": entry.kind, "summary": entry.summary} for entry in entries
@@ -103,32 +112,33 @@ def _as_json(
     }
 
 
-def _hit_line(document: Document, match: Match, width: int) -> Text:
-    shown = snippet(document, match, width)
-    return Text.assemble(
-        (f"block {match.block}", _LABEL),
-        ": ",
-        shown.text[: shown.start],
-        (shown.text[shown.start : shown.end], _HIGHLIGHT),
-        shown.text[shown.end :],
-    )
+def _hit_lines(document: Document, matches: Sequence[Match], width: int, paint: Paint) -> Iterator[str]:
+    """`¶ 5: …the hit in context…`, the paragraph as the app numbers it."""
+    label = ""
+    block = -1
+    for match, shown in zip(matches, snippets(document, matches, width), strict=True):
+        if match.block != block:  # most hits share their paragraph with the one before
+            block = match.block
+            label = paint(paragraph_label(block), LABEL)
+        yield f"{label}: {paint.marked(shown.text, shown.start, shown.end, HIGHLIGHT)}"
 
 
-def _entry_line(entry: Entry) -> Text:
-    summary = f" \u2014 {entry.summary}" if entry.summary else ""
-    return Text.assemble("  ", (entry.title, "bold"), (f" ({entry.kind})", _LABEL), summary)
+def _entry_lines(entries: list[Entry], paint: Paint) -> Iterator[str]:
+    yield paint(f"glossary entries ({len(entries)}):", LABEL)
+    for entry in entries:
+        summary = f" \u2014 {entry.summary}" if entry.summary else ""
+        yield f"  {paint(entry.title, BOLD)}{paint(f' ({entry.kind})', LABEL)}{paint(summary)}"
 
 
 def _print_text(document: Document, matches: list[Match], entries: list[Entry], width: int) -> None:
-    console = styled_console()
-    for match in matches:
-        print_rich(_hit_line(document, match, width), console)
+    paint = Paint.for_stdout()
+    lines = _hit_lines(document, matches, width, paint)
+    while batch := list(islice(lines, _BATCH)):
+        sys.stdout.write("\n".join(batch) + "\n")
     if entries:
         if matches:
-            console.print()
-        console.print(Text(f"glossary entries ({len(entries)}):", style=_LABEL))
-        for entry in entries:
-            print_rich(_entry_line(entry), console)
+            sys.stdout.write("\n")
+        sys.stdout.write("\n".join(_entry_lines(entries, paint)) + "\n")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -50,12 +50,14 @@ def book(tmp_path: Path) -> Path:
     return path
 
 
-def test_text_output_lists_hits_by_block_then_entries(capsys: pytest.CaptureFixture[str], book: Path) -> None:
+def test_text_output_lists_hits_by_paragraph_then_entries(
+    capsys: pytest.CaptureFixture[str], book: Path
+) -> None:
     code, out, _ = run(capsys, "natasha", str(book), "--glossary", str(write_vault(book.parent)))
     assert code == 0
     assert out.splitlines() == [
-        "block 1: Natasha ran into the room, laughing.",
-        "block 2: The old count smiled at Natásha.",
+        "¶ 2: Natasha ran into the room, laughing.",
+        "¶ 3: The old count smiled at Natásha.",
         "",
         "glossary entries (2):",
         "  Natasha Rostova (person) \u2014 The younger Rostov daughter.",
@@ -98,7 +100,7 @@ def test_options_reach_the_matcher(capsys: pytest.CaptureFixture[str], book: Pat
     assert run(capsys, "Nat", str(book), "--word")[0] == 1
     code, out, _ = run(capsys, r"count|ran", str(book), "--regex")
     assert code == 0
-    assert [line.split(":")[0] for line in out.splitlines()] == ["block 1", "block 2"]
+    assert [line.split(":")[0] for line in out.splitlines()] == ["¶ 2", "¶ 3"]
 
 
 def test_nothing_found_exits_1(capsys: pytest.CaptureFixture[str], book: Path) -> None:
@@ -143,6 +145,40 @@ def test_shipped_essay_and_its_glossary_are_the_default(capsys: pytest.CaptureFi
     assert result["entries"][0]["title"] == "Moscow"
 
 
+def test_text_counts_paragraphs_from_one_and_json_blocks_from_zero(
+    capsys: pytest.CaptureFixture[str], book: Path
+) -> None:
+    _, out, _ = run(capsys, "count", str(book))
+    _, data, _ = run(capsys, "count", str(book), "--json")
+    assert out.startswith("¶ 3: ")
+    assert json.loads(data)["matches"][0]["block"] == 2
+
+
+@pytest.mark.parametrize("as_json", [False, True])
+def test_only_glossary_entries_found_is_success_in_text_and_json(
+    capsys: pytest.CaptureFixture[str], book: Path, as_json: bool
+) -> None:
+    # The rule the README states: 0 when the text or the glossary matched, 1 when neither did.
+    vault = str(write_vault(book.parent))
+    code, out, _ = run(capsys, "capital", str(book), "--glossary", vault, *(["--json"] if as_json else []))
+    assert code == 0
+    assert "Moscow" in out
+    if not as_json:
+        assert out.splitlines() == ["glossary entries (1):", "  Moscow (place) \u2014 Old capital."]
+    assert run(capsys, "Pierre", str(book), "--glossary", vault, *(["--json"] if as_json else []))[0] == 1
+
+
+def test_every_hit_of_a_common_word_is_printed_in_order(
+    capsys: pytest.CaptureFixture[str], war_and_peace_path: Path
+) -> None:
+    # Thousands of lines, written in batches: none lost or repeated at a batch's edge.
+    _, out, _ = run(capsys, "the", str(war_and_peace_path), "--word", "--case-sensitive")
+    _, data, _ = run(capsys, "the", str(war_and_peace_path), "--word", "--case-sensitive", "--json")
+    matches = json.loads(data)["matches"]
+    assert len(matches) > 3000
+    assert out.splitlines() == [f"¶ {match['block'] + 1:,}: {match['context']}" for match in matches]
+
+
 def test_hits_are_highlighted_on_a_terminal(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, book: Path
 ) -> None:
@@ -151,7 +187,7 @@ def test_hits_are_highlighted_on_a_terminal(
     terminal = FakeTerminal()
     monkeypatch.setattr(sys, "stdout", terminal)
     assert main(["search", "count", str(book)]) == 0
-    assert "\x1b[1;7mcount\x1b[0m" in terminal.getvalue()
+    assert terminal.getvalue() == "\x1b[36m¶ 3\x1b[0m: The old \x1b[1;7mcount\x1b[0m smiled at Natásha.\n"
 
 
 def test_no_color_keeps_a_terminal_plain(
@@ -162,7 +198,32 @@ def test_no_color_keeps_a_terminal_plain(
     terminal = FakeTerminal()
     monkeypatch.setattr(sys, "stdout", terminal)
     assert main(["search", "count", str(book)]) == 0
-    assert terminal.getvalue() == "block 2: The old count smiled at Natásha.\n"
+    assert terminal.getvalue() == "¶ 3: The old count smiled at Natásha.\n"
+
+
+def test_a_dumb_terminal_stays_plain(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, book: Path
+) -> None:
+    monkeypatch.setenv("TERM", "dumb")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    terminal = FakeTerminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    assert main(["search", "count", str(book)]) == 0
+    assert terminal.getvalue() == "¶ 3: The old count smiled at Natásha.\n"
+
+
+def test_glossary_entries_are_styled_on_a_terminal(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, book: Path
+) -> None:
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    terminal = FakeTerminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    assert main(["search", "capital", str(book), "--glossary", str(write_vault(book.parent))]) == 0
+    assert terminal.getvalue() == (
+        "\x1b[36mglossary entries (1):\x1b[0m\n"
+        "  \x1b[1mMoscow\x1b[0m\x1b[36m (place)\x1b[0m \u2014 Old capital.\n"
+    )
 
 
 def test_python_dash_m_reader_search_reads_stdin() -> None:
@@ -176,4 +237,4 @@ def test_python_dash_m_reader_search_reads_stdin() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.decode() == "block 0: She walked into the room.\n"
+    assert result.stdout.decode() == "¶ 1: She walked into the room.\n"

@@ -148,8 +148,9 @@ async def test_a_hit_far_below_scrolls_into_view() -> None:
     app = essay_app()
     async with app.run_test(size=(100, 20)):
         await search_for(app, "friendship")
-        assert view_of(app).scroll_y > 0
-        assert highlighted(view_of(app), current=True) == ["friendship"]
+        # The search answers before the view has scrolled and drawn the hit: wait for both.
+        await wait_until(lambda: view_of(app).scroll_y > 0, "the scroll to the hit")
+        await wait_until(lambda: highlighted(view_of(app), current=True) == ["friendship"], "the current hit")
 
 
 async def test_enter_keeps_the_highlights_and_closes_the_bar() -> None:

@@ -16,6 +16,7 @@ from typing import NamedTuple
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.css.query import NoMatches
 from textual.events import Resize
 from textual.reactive import reactive
 from textual.widgets import ContentSwitcher, Static
@@ -130,7 +131,10 @@ class GlossaryPane(Vertical):
     def show(self, view: PaneView) -> None:
         """Show an entry, the index or the timeline."""
         self.view = view
-        switcher = self.query_one(ContentSwitcher)
+        try:
+            switcher = self.query_one(ContentSwitcher)
+        except NoMatches:
+            return  # the app quit while the pane was being mounted: its children are gone
         linked = self.linked
         entry = None
         if linked is not None and view.page is Page.ENTRY:

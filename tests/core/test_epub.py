@@ -144,3 +144,18 @@ def test_a_glossary_beside_the_book_is_found_and_search_reads_its_text(book: Pat
     assert find_vault(book, None) == vault
     document = load_document(book)
     assert [match.block for match in search(document, "Filler")] == [3]
+
+
+def test_war_and_peace_as_an_epub_paints_from_its_first_chapters(war_and_peace_path: Path) -> None:
+    from benchmarks.epub_book import war_and_peace_epub
+
+    path = war_and_peace_epub(war_and_peace_path)
+    source = read_source(path)
+    head = parse_source(source, head=source.head_chars)
+    whole = parse_file(path, source.codec, format=source.format)
+    assert not head.complete and len(head.text) < len(whole.text) // 20
+    assert head.text == whole.text[: len(head.text)]
+    assert (whole.title, whole.author, len(whole.blocks)) == ("War and Peace", "Leo Tolstoy", 12170)
+    titles = [entry.title for entry in whole.contents]
+    assert titles[1:3] == ["BOOK ONE: 1805", "BOOK TWO: 1805"] and titles[-1].startswith("SECOND EPILOGUE")
+    assert len(titles) == 18

@@ -9,9 +9,10 @@ HTML5 parser would read as opening tags, are expanded first (`expand_self_closin
 
 What is kept: headings and their levels, paragraphs, emphasis, strong, code, sub- and
 superscripts, strike-through, links, lists and their nesting, block quotes, preformatted
-text, tables (rendered as text), images as `[image: alt]`, footnotes and endnotes (EPUB's
-`epub:type` `noteref` and `footnote`/`endnote`, or an `aside`), the `id` of every element
-(so that links land on the block it is in) and the language.  What is ignored: CSS,
+text, tables (rendered as text), images as `[image: alt]`, ruby readings in brackets,
+footnotes and endnotes (EPUB's `epub:type` `noteref` and `footnote`/`endnote`, or an
+`aside`), the `id` of every element (so that links land on the block it is in) and the
+language.  What is ignored: CSS,
 scripts, forms, and every attribute not named here.  Whitespace is collapsed as a browser
 does it, except in `pre`.
 """
@@ -57,6 +58,7 @@ _INLINE_STYLES = {
 _SILENT = frozenset(
     {"head", "script", "style", "template", "noscript", "iframe", "object", "embed", "video", "audio"}
     | {"canvas", "map", "form", "input", "button", "select", "textarea", "-comment", "title", "math"}
+    | {"rp"}
 )
 """Elements whose content is never text to read."""
 _BLOCKS = frozenset(
@@ -286,6 +288,10 @@ class HtmlReader:
             self._anchor(node, attributes, kind, depth)
         elif tag == "br":
             self._inline.literal("\n")
+        elif tag == "rt":  # a ruby reading, after its base: 山路（やまみち）
+            self._inline.literal("（")
+            self._children(node, depth)
+            self._inline.literal("）")
         elif tag == "img":
             alt = " ".join((attributes.get("alt") or "").split())
             self._inline.literal(f"[image: {alt}]" if alt else "[image]")

@@ -18,6 +18,7 @@ from reader.core.epub.archive import Archive, EpubError, resolve
 
 CONTAINER = "META-INF/container.xml"
 ENCRYPTION = "META-INF/encryption.xml"
+OPF_ROLE = "{http://www.idpf.org/2007/opf}role"
 XHTML_TYPES = frozenset({"application/xhtml+xml", "text/html", "application/x-dtbook+xml"})
 
 
@@ -33,6 +34,22 @@ def parse_xml(data: bytes, name: str) -> ElementTree.Element:
 
 def _text(element: ElementTree.Element | None) -> str:
     return " ".join("".join(element.itertext()).split()) if element is not None else ""
+
+
+def _authors(metadata: ElementTree.Element) -> list[str]:
+    """The creators whose role is author (EPUB 2's `opf:role`, EPUB 3's refining `meta`),
+    or has none; every creator if none is an author (a translator is not the author)."""
+    roles = {
+        element.get("refines", ""): _text(element)
+        for element in metadata.iterfind("{*}meta")
+        if element.get("property") == "role"
+    }
+    creators = [
+        (_text(creator), creator.get(OPF_ROLE) or roles.get(f"#{creator.get('id', '')}", ""))
+        for creator in metadata.iterfind("{*}creator")
+    ]
+    authors = [name for name, role in creators if name and role in ("", "aut")]
+    return authors or [name for name, _ in creators if name]
 
 
 def href_path(base: str, href: str) -> tuple[str | None, str]:
@@ -80,7 +97,7 @@ def read_package(archive: Archive) -> Package:
     metadata = root.find("{*}metadata")
     if metadata is not None:
         package.title = _text(metadata.find("{*}title"))
-        package.authors = [name for name in map(_text, metadata.iterfind("{*}creator")) if name]
+        package.authors = _authors(metadata)
         package.language = _text(metadata.find("{*}language"))
     manifest: dict[str, tuple[str | None, str, str]] = {}
     for item in root.iterfind("{*}manifest/{*}item"):

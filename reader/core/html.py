@@ -69,6 +69,8 @@ _BLOCKS = frozenset(
 """Elements that end the paragraph before them and start a new one."""
 _HEADINGS = {f"h{level}": level for level in range(1, 7)}
 _FLUSHING = _BLOCKS | _HEADINGS.keys() | {"p", "pre", "blockquote", "hr", "table", "li"}
+_LINE_BREAKERS = _FLUSHING | {"ul", "ol"}
+"""Elements a line of a poem never holds."""
 _IN_CELLS = frozenset({"a", "br", "img", "span", "small", "big", "abbr", "q", "u", "mark"})
 """What stays inline in a table cell; anything else there is read as its text."""
 _NOTE_TYPES = frozenset({"footnote", "endnote", "rearnote", "note"})
@@ -228,6 +230,9 @@ class HtmlReader:
         self._lists: list[_List] = []
         self._containers: list[_Container] = []
         self._cells = 0
+        self._lines_from: int | None = None
+        """The first block of the group of lines being read (a poem's stanza): the blocks
+        after it are drawn tight under it."""
         """How many table cells are being read (tables in cells): no block is added."""
 
     # -- what is read ---------------------------------------------------------------
@@ -334,6 +339,12 @@ class HtmlReader:
             self._lists.pop()
         elif tag == "li":
             self._item(node, depth)
+        elif tag == "div" and _is_line_group(node):
+            self._flush()
+            outer, self._lines_from = self._lines_from, self.builder.count
+            self._children(node, depth)
+            self._flush()
+            self._lines_from = outer
         elif tag in _BLOCKS:
             self._flush()
             self._children(node, depth)
@@ -431,9 +442,25 @@ class HtmlReader:
         self, kind: BlockKind, text: str, spans: list[RawSpan], *, level: int = 0, marker: str = ""
     ) -> None:
         tight = kind is BlockKind.LIST_ITEM and any(open_list.emitted for open_list in self._lists)
+        tight = tight or (self._lines_from is not None and self.builder.count > self._lines_from)
         self.builder.add(kind, text, level=level, marker=marker, spans=tuple(spans), tight=tight)
         for open_list in self._lists:
             open_list.emitted = True
+
+
+def _is_line_group(node: LexborNode) -> bool:
+    """A `div` of `div`s holding text alone: the lines of a poem, one block each, drawn
+    without a blank row between them as their stanza is."""
+    lines = 0
+    for child in node.iter():
+        if child.tag != "div":
+            return False
+        inside = child.traverse()
+        next(inside)  # the line itself
+        if any(element.tag in _LINE_BREAKERS for element in inside):
+            return False
+        lines += 1
+    return lines > 1
 
 
 def _is_note(tag: str, kind: str) -> bool:

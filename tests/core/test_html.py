@@ -99,3 +99,17 @@ def test_the_head_of_a_long_page_is_the_start_of_the_whole(tmp_path: Path) -> No
     assert not head.complete and whole.complete
     assert 0 < len(head.blocks) < len(whole.blocks)
     assert head.text == whole.text[: len(head.text)]
+
+
+def test_the_lines_of_a_poem_are_drawn_tight_under_each_other() -> None:
+    document = parse_html(
+        '<div class="linegroup"><div>April is the cruellest month,</div><div id="l2">breeding</div></div>'
+        "<div><div>a block</div><div><p>not a line</p></div></div>"
+    )
+    assert [(document.block_text(b.index), b.tight) for b in document.blocks] == [
+        ("April is the cruellest month,", False),
+        ("breeding", True),
+        ("a block", False),
+        ("not a line", False),
+    ]
+    assert document.anchors == {"l2": 1}

@@ -69,8 +69,7 @@ _BLOCKS = frozenset(
 """Elements that end the paragraph before them and start a new one."""
 _HEADINGS = {f"h{level}": level for level in range(1, 7)}
 _FLUSHING = _BLOCKS | _HEADINGS.keys() | {"p", "pre", "blockquote", "hr", "table", "li"}
-_LINE_BREAKERS = _FLUSHING | {"ul", "ol"}
-"""Elements a line of a poem never holds."""
+"""Every element that is a block (and that a line of a poem never holds)."""
 _IN_CELLS = frozenset({"a", "br", "img", "span", "small", "big", "abbr", "q", "u", "mark"})
 """What stays inline in a table cell; anything else there is read as its text."""
 _NOTE_TYPES = frozenset({"footnote", "endnote", "rearnote", "note"})
@@ -230,10 +229,10 @@ class HtmlReader:
         self._lists: list[_List] = []
         self._containers: list[_Container] = []
         self._cells = 0
+        """How many table cells are being read (tables in cells): no block is added."""
         self._lines_from: int | None = None
         """The first block of the group of lines being read (a poem's stanza): the blocks
         after it are drawn tight under it."""
-        """How many table cells are being read (tables in cells): no block is added."""
 
     # -- what is read ---------------------------------------------------------------
 
@@ -457,7 +456,7 @@ def _is_line_group(node: LexborNode) -> bool:
             return False
         inside = child.traverse()
         next(inside)  # the line itself
-        if any(element.tag in _LINE_BREAKERS for element in inside):
+        if any(element.tag in _FLUSHING for element in inside):
             return False
         lines += 1
     return lines > 1

@@ -43,3 +43,22 @@ async def test_a_note_and_back_and_a_link_to_another_chapter(tmp_path: Path) -> 
         await wait_until(lambda: _focused(view) is TargetKind.LINK, "the link")
         await press(app, "enter")
         await wait_until(lambda: view.cursor == far, "the far paragraph")
+
+
+async def test_a_long_book_paints_its_first_chapters_then_loads_the_rest(tmp_path: Path) -> None:
+    words = " ".join(f"word{n}" for n in range(40))
+    chapters = [
+        Chapter(f"c{n}.xhtml", f"<h1>Part {n}</h1>" + f"<p>{words}.</p>" * 60, f"Part {n}") for n in range(8)
+    ]
+    app = text_app(build_epub(tmp_path / "long.epub", chapters))
+    head = app._document
+    assert not head.complete and head.blocks
+    async with app.run_test(size=(100, 20)):
+        view = (await ready(app)).view
+        await wait_until(lambda: view.document.complete, "the rest of the book")
+        document = view.document
+        assert len(document.blocks) == 8 * 61 > len(head.blocks)
+        assert document.text.startswith(head.text)
+        assert [entry.title for entry in document.contents] == [f"Part {n}" for n in range(8)]
+        await press(app, "G")
+        await wait_until(lambda: view.cursor == len(document.blocks) - 1, "the end of the book")

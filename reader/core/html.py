@@ -77,7 +77,9 @@ _NOTES_TYPES = frozenset({"footnotes", "endnotes", "rearnotes"})
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 )
-_SELF_CLOSING = re.compile(r"<([A-Za-z][\w:.-]*)((?:\s[^<>]*?)?)\s*/>")
+_SELF_CLOSING = re.compile(r"<([A-Za-z][\w:.-]*)(\s[^<>]*)?/>")
+"""An empty element: one greedy run to the `>` (a lazy one, or a second run of spaces,
+would backtrack for the square of a long tag's length)."""
 _WHITESPACE = re.compile(r"[\t\n\r\f][ \t\n\r\f]*| [ \t\n\r\f]+")
 """HTML whitespace to collapse (not U+00A0, a no-break space): what is not one space
 already, so the single spaces of prose cost nothing (a quarter of the time)."""
@@ -94,7 +96,7 @@ def expand_self_closing(markup: str) -> str:
         name = match.group(1)
         if name.lower() in _VOID:
             return match.group()
-        return f"<{name}{match.group(2)}></{name}>"
+        return f"<{name}{match.group(2) or ''}></{name}>"
 
     return _SELF_CLOSING.sub(expand, markup)
 

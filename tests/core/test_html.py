@@ -113,3 +113,10 @@ def test_the_lines_of_a_poem_are_drawn_tight_under_each_other() -> None:
         ("not a line", False),
     ]
     assert document.anchors == {"l2": 1}
+
+
+def test_a_long_tag_is_read_in_one_pass() -> None:
+    """A lazy pattern backtracked for the square of a tag's length: this tag took minutes."""
+    spaces = " " * 200_000
+    assert expand_self_closing(f"<a{spaces}x/ >/>") == f"<a{spaces}x/ >/>"
+    assert expand_self_closing(f"<p{spaces}/>") == f"<p{spaces}></p>"

@@ -136,3 +136,15 @@ def test_the_command_line_says_one_line_and_exits_2(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "book.epub" in result.stderr
+
+
+def test_a_spine_naming_one_chapter_over_and_over_reads_it_within_the_cap(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = epub_files(CHAPTERS)
+    refs = '<itemref idref="c0"/>' * 2000
+    files["OEBPS/content.opf"] = files["OEBPS/content.opf"].replace(b"<spine>", f"<spine>{refs}".encode())
+    monkeypatch.setattr(archive, "MAX_TOTAL_BYTES", 100_000)
+    document = load_document(write_epub(tmp_path / "book.epub", files))
+    assert document.notice is not None and "more than 0 MiB to read" in document.notice
+    assert document.notice.endswith("more") and document.notice.count(";") == 3

@@ -114,6 +114,8 @@ class Archive:
             raise EpubError(f"{name} is missing from the archive")
         if info.file_size > MAX_MEMBER_BYTES:
             raise EpubError(f"refused: {name} is {info.file_size >> 20} MiB")
+        if self.read_bytes + info.file_size > MAX_TOTAL_BYTES:  # a spine naming one file 1,000 times
+            raise EpubError(f"refused: more than {MAX_TOTAL_BYTES >> 20} MiB to read")
         try:
             with self._zip.open(info) as member:
                 data = member.read(MAX_MEMBER_BYTES + 1)
@@ -127,6 +129,4 @@ class Archive:
         ) as error:
             raise EpubError(f"{name} cannot be read ({error})") from None
         self.read_bytes += len(data)
-        if self.read_bytes > MAX_TOTAL_BYTES:
-            raise EpubError(f"refused: more than {MAX_TOTAL_BYTES >> 20} MiB to read")
         return data

@@ -25,6 +25,8 @@ from reader.core.epub.package import Package, href_path, read_package
 from reader.core.html import HtmlReader, finish, head_end
 from reader.core.sanitize import one_line
 
+MAX_PROBLEMS = 3
+"""Problems a notice names; the rest are counted."""
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _DECLARED = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)")
 
@@ -125,7 +127,10 @@ def _document(
     fallback_title: str,
 ) -> Document:
     name = one_line(str(path))
-    notice = f"{name}: " + "; ".join(problems) if problems else None
+    shown = problems[:MAX_PROBLEMS] + [f"and {len(problems) - MAX_PROBLEMS} more"] * (
+        len(problems) > MAX_PROBLEMS
+    )
+    notice = f"{name}: " + "; ".join(shown) if problems else None
     document = builder.build(
         package.title or reader.title or fallback_title,
         source=path,

@@ -10,11 +10,10 @@ HTML5 parser would read as opening tags, are expanded first (`expand_self_closin
 What is kept: headings and their levels, paragraphs, emphasis, strong, code, sub- and
 superscripts, strike-through, links, lists and their nesting, block quotes, preformatted
 text, tables (rendered as text), images as `[image: alt]`, ruby readings in brackets,
-footnotes and endnotes (EPUB's `epub:type` `noteref` and `footnote`/`endnote`, or an
-`aside`), the `id` of every element (so that links land on the block it is in) and the
-language.  What is ignored: CSS,
-scripts, forms, and every attribute not named here.  Whitespace is collapsed as a browser
-does it, except in `pre`.
+footnotes and endnotes (EPUB's `epub:type` or DPUB-ARIA's `role`: `noteref` and
+`footnote`/`endnote`, or an `aside`), the `id` of every element (so that links land on
+the block it is in) and the language.  What is ignored: CSS, scripts, forms, and every
+attribute not named here.  Whitespace is collapsed as a browser does it, except in `pre`.
 """
 
 from __future__ import annotations
@@ -285,7 +284,7 @@ class HtmlReader:
         if depth > MAX_DEPTH:
             self._inline.text(node.text(deep=True))
             return
-        kind = attributes.get("epub:type") or ""
+        kind = _semantics(attributes)
         if tag in _INLINE_STYLES:
             index = self._inline.open(_INLINE_STYLES[tag])
             self._children(node, depth)
@@ -464,6 +463,14 @@ def _is_line_group(node: LexborNode) -> bool:
     return lines > 1
 
 
+def _semantics(attributes: dict[str, str | None]) -> str:
+    """What an element is, as EPUB's `epub:type` and DPUB-ARIA's `role` say it
+    (`role="doc-noteref"` is `noteref`)."""
+    kind = attributes.get("epub:type") or ""
+    role = attributes.get("role")
+    return f"{kind} {role.replace('doc-', '')}" if role else kind
+
+
 def _is_note(tag: str, kind: str) -> bool:
     return tag == "aside" or not _NOTE_TYPES.isdisjoint(kind.split())
 
@@ -473,7 +480,7 @@ def _in_notes(node: LexborNode) -> bool:
     parent = node.parent
     if parent is not None and parent.tag in ("ol", "ul"):
         parent = parent.parent
-    kind = (parent.attributes.get("epub:type") or "") if parent is not None else ""
+    kind = _semantics(parent.attributes) if parent is not None else ""
     return not _NOTES_TYPES.isdisjoint(kind.split())
 
 

@@ -120,3 +120,13 @@ def test_a_long_tag_is_read_in_one_pass() -> None:
     spaces = " " * 200_000
     assert expand_self_closing(f"<a{spaces}x/ >/>") == f"<a{spaces}x/ >/>"
     assert expand_self_closing(f"<p{spaces}/>") == f"<p{spaces}></p>"
+
+
+def test_dpub_aria_roles_mark_notes_as_epub_type_does() -> None:
+    document = parse_html(
+        '<p>Said<a role="doc-noteref" href="#e1">1</a>.</p>'
+        '<section role="doc-endnotes"><ol><li id="e1"><p>Where.</p></li></ol></section>'
+    )
+    assert document.blocks[0].spans[0].style is InlineStyle.FOOTNOTE
+    note = document.notes["e1"]
+    assert document.blocks[note.first].marker == "[1]" and note.references == (4,)

@@ -284,6 +284,9 @@ class HtmlReader:
             self._children(node, depth)
             return
         target = self._link(href)
+        if not target:  # an image, a file outside the book: no link to follow
+            self._children(node, depth)
+            return
         if "noteref" in kind.split() and target.startswith("#"):
             key = target[1:]
             label = " ".join((node.text(deep=True) or "").split()).strip("[]") or "*"

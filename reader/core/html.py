@@ -230,7 +230,7 @@ class HtmlReader:
             self._flush()
             self._children(node, depth)
             text, spans = self._inline.take()
-            if text:
+            if text and not self._repeats_title(tag, text):
                 self._add(BlockKind.HEADING, text, spans, level=_HEADINGS[tag])
         elif tag == "p":
             self._flush()
@@ -277,6 +277,12 @@ class HtmlReader:
             self._flush()
         else:  # span, small, and every element not named: its text and what is in it
             self._children(node, depth)
+
+    def _repeats_title(self, tag: str, text: str) -> bool:
+        """A first `h1` that says the title, shown above the text already (as in Markdown)."""
+        from reader.core.names import name_key
+
+        return tag == "h1" and self.builder.count == 0 and name_key(text) == name_key(self.title or "")
 
     def _anchor(self, node: LexborNode, attributes: dict[str, str | None], kind: str, depth: int) -> None:
         href = attributes.get("href")

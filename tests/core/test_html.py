@@ -130,3 +130,14 @@ def test_dpub_aria_roles_mark_notes_as_epub_type_does() -> None:
     assert document.blocks[0].spans[0].style is InlineStyle.FOOTNOTE
     note = document.notes["e1"]
     assert document.blocks[note.first].marker == "[1]" and note.references == (4,)
+
+
+def test_a_first_heading_that_repeats_the_title_is_not_shown_twice() -> None:
+    document = parse_html("<title>The Waste Land</title><h1 id='t'>The  Waste Land</h1><p>April</p>")
+    assert (document.title, [document.block_text(b.index) for b in document.blocks]) == (
+        "The Waste Land",
+        ["April"],
+    )
+    assert document.anchors == {"t": 0}
+    kept = parse_html("<title>A page</title><h1>Another heading</h1><p>text</p><h1>A page</h1>")
+    assert [kept.block_text(b.index) for b in kept.blocks] == ["Another heading", "text", "A page"]

@@ -91,6 +91,7 @@ def read_epub(
         builder = DocumentBuilder()
         links = _Links(set(package.spine))
         reader = HtmlReader(builder, link=links.link, key=links.key)
+        reader.title = package.title or None
         problems = list(package.problems)
         complete = True
         for index, chapter in enumerate(package.spine):

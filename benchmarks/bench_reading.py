@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from benchmarks.common import ESSAY, ROOT, WAR_AND_PEACE, Figure
+from benchmarks.epub_book import war_and_peace_epub
 from benchmarks.terminal import Paint, time_to_marker, time_to_marker_after_key
 
 PYTHON = sys.executable
@@ -52,6 +53,25 @@ def _first_paints(runs: int) -> list[Figure]:
             "first paint: War and Peace", book_ms, "bare Textual app, one line", bare_ms, target="<= 1.3x"
         ),
         Figure("first paint: War and Peace", book_ms, "less war-and-peace.txt", less_ms),
+    ]
+
+
+def _epub_first_paint(runs: int) -> list[Figure]:
+    """War and Peace as an EPUB: its first chapters paint while the rest loads behind."""
+    book = str(war_and_peace_epub(WAR_AND_PEACE))
+    bare: list[Paint] = []
+    epub: list[Paint] = []
+    for _ in range(runs):
+        bare.append(time_to_marker(BARE, BARE_MARKER))
+        epub.append(time_to_marker([READER, book], BOOK_MARKER))
+    return [
+        Figure(
+            "first paint: War and Peace as EPUB",
+            _median(epub)[0],
+            "bare Textual app, one line",
+            _median(bare)[0],
+            target="<= 1.3x",
+        )
     ]
 
 
@@ -147,4 +167,4 @@ def _resize(runs: int) -> list[Figure]:
 
 
 def figures(runs: int) -> list[Figure]:
-    return [*_first_paints(runs), *_jump_to_end(runs), *_resize(runs)]
+    return [*_first_paints(runs), *_epub_first_paint(runs), *_jump_to_end(runs), *_resize(runs)]

@@ -53,8 +53,9 @@ def _open_parser() -> argparse.ArgumentParser:
     add_glossary_option(parser)
     parser.add_argument(
         "--format",
-        choices=("md", "text", "raw"),
-        help="read the document as Markdown, prose or program output (default: by suffix, else content)",
+        choices=("md", "text", "raw", "html", "epub"),
+        help="read the document as Markdown, prose, program output, HTML or EPUB (default: by suffix, "
+        "else content)",
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     return parser

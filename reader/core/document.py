@@ -195,6 +195,9 @@ class Document:
     contents: tuple[ContentsEntry, ...] = ()
     """The table of contents the document carries itself (an EPUB's); empty for documents
     whose contents come from their headings."""
+    anchors: dict[str, int] = field(default_factory=dict)
+    """Where a link inside the document leads (`#key`): the `id` of an HTML element, or
+    `file#id` and `file` in an EPUB, to the block holding it (see `reader.core.links`)."""
     _starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
@@ -272,6 +275,11 @@ class DocumentBuilder:
     def count(self) -> int:
         """How many blocks have been added."""
         return len(self._blocks)
+
+    @property
+    def length(self) -> int:
+        """How many characters of text have been added (a head stops past a length)."""
+        return self._length
 
     def first_text(self) -> str:
         """The text of the first block, or an empty string."""

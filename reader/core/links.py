@@ -17,7 +17,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 from reader.core.document import BlockKind, Document
 
-READABLE_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".text", ""})
+READABLE_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".text", ".html", ".htm", ".xhtml", ".epub", ""})
 """Local files the reader opens itself (with its history); any other is for the system."""
 WEB_SCHEMES = frozenset({"http", "https", "mailto", "ftp", "ftps"})
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
@@ -101,7 +101,11 @@ def slug(heading: str) -> str:
 
 
 def anchor_block(document: Document, fragment: str) -> int | None:
-    """The heading block `#fragment` leads to, matched by its slug (or its text as it is)."""
+    """The block `#fragment` leads to: the element of that `id` in HTML or an EPUB
+    (`Document.anchors`), else the heading whose slug it is."""
+    found = document.anchors.get(fragment)
+    if found is not None:
+        return found
     wanted = slug(fragment)
     for block in document.blocks:
         if block.kind is BlockKind.HEADING and slug(document.block_text(block.index)) == wanted:

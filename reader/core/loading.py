@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
 from reader.core.document import Document
-from reader.core.formats import HEAD_CHARS, Format, format_for, parse_document
+from reader.core.formats import EPUB_SUFFIX, HEAD_CHARS, Format, format_for, parse_document
 from reader.core.plaintext import TextStream, parse_plain_stream
 from reader.core.resources import essay_path
 from reader.core.sanitize import one_line
@@ -184,12 +184,15 @@ def read_source(
     path: str | Path | None = None, *, stdin: BinaryIO | None = None, format: str | None = None
 ) -> SourceText:
     """Read `path` (`None`: the shipped essay; `"-"`: standard input), or a `DocumentError`;
-    `format` (`md`, `text`, `raw`) overrides what the suffix or the content says."""
+    `format` (`md`, `text`, `raw`, `html`, `epub`) overrides what the suffix or the content
+    says.  An EPUB is checked here and read from its archive when parsed (`parse_source`)."""
     if path is None:
         path = essay_path()
     source = None if str(path) == "-" else Path(path)
     if source is not None and source.is_dir():
         raise DocumentError(f"{one_line(str(source))}: is a directory, not a document")
+    if source is not None and _is_epub(source, format):
+        return _epub_source(source)
     data, name = _read(source, stdin)
     text, codec, notice = decode(data, name)
     del data
@@ -200,10 +203,50 @@ def read_source(
     return SourceText(text, source, notice, codec, format_for(source, text, format))
 
 
+def _is_epub(path: Path, format: str | None) -> bool:
+    if format is not None:
+        return format.lower() == Format.EPUB
+    return path.suffix.lower() == EPUB_SUFFIX
+
+
+def _epub_source(path: Path) -> SourceText:
+    """An EPUB, checked (a zip, with a container, a package, chapters, no DRM) but not yet
+    read: its text is read from the archive when it is parsed."""
+    from reader.core.epub.archive import EpubError
+    from reader.core.epub.book import check_epub
+
+    name = one_line(str(path))
+    try:
+        check_epub(path)
+    except EpubError as error:
+        raise DocumentError(f"{name}: {one_line(str(error))}") from None
+    except FileNotFoundError:
+        raise DocumentError(f"{name}: no such file") from None
+    except PermissionError:
+        raise DocumentError(f"{name}: permission denied") from None
+    except OSError as error:
+        raise DocumentError(f"{name}: cannot read ({error.strerror or error})") from None
+    return SourceText("", path, None, "", Format.EPUB)
+
+
+def _parse_epub(path: Path, head: int | None, before_chapter: Callable[[], None] = lambda: None) -> Document:
+    from reader.core.epub.archive import EpubError
+    from reader.core.epub.book import read_epub
+
+    try:
+        return read_epub(path, head=head, fallback_title=path.stem, before_chapter=before_chapter)
+    except EpubError as error:
+        raise DocumentError(f"{one_line(str(path))}: {one_line(str(error))}") from None
+    except OSError as error:
+        raise DocumentError(f"{one_line(str(path))}: changed or vanished while loading ({error})") from None
+
+
 def parse_source(source: SourceText, *, head: int | None = None, partial: bool = False) -> Document:
     """Parse a source in its format; `head` asks for its first blocks only (those before a
     safe boundary at or after `head` characters; `source.head_chars` for a first screen);
     `partial` says the source is standard input still arriving (see `parse_document`)."""
+    if source.format is Format.EPUB and source.source is not None:
+        return _parse_epub(source.source, head)
     stem = source.source.stem if source.source is not None else "stdin"
     document = parse_document(
         source.text,
@@ -259,6 +302,13 @@ def parse_file(
     text is parsed as it is read in pieces, the same document as `parse_source` without a
     second full copy of the text in memory; other formats are read whole again."""
     name = one_line(str(path))
+    if format is Format.EPUB:
+
+        def before_chapter() -> None:
+            if cancelled():
+                raise LoadCancelled(name)
+
+        return _parse_epub(path, None, before_chapter)
     try:
         if format is not Format.TEXT:
             return parse_source(read_source(path, format=format))

@@ -23,7 +23,7 @@ import datetime
 import functools
 import re
 from collections.abc import MutableMapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -32,14 +32,11 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
-from rich.cells import cell_len
 
 from reader.core.document import BlockKind, Document, DocumentBuilder, InlineStyle
 from reader.core.names import name_key
+from reader.core.tables import Cell, RawSpan, Table, render_table
 from reader.core.typography import replace, typeset, typeset_paragraph
-
-RawSpan = tuple[int, int, InlineStyle, str]
-"""A span relative to the start of its block's text, as `DocumentBuilder.add` takes it."""
 
 BULLET = "•"
 SECTION_BREAK = "⁂"
@@ -188,67 +185,9 @@ def _close_style(
             return
 
 
-@dataclass(slots=True)
-class _Cell:
-    text: str
-    spans: list[RawSpan]
-
-
-@dataclass(slots=True)
-class _Table:
-    """Rows collected between `table_open` and `table_close`."""
-
-    rows: list[list[_Cell]] = field(default_factory=list)
-    header_rows: int = 0
-    aligns: list[str] = field(default_factory=list)
-    current: list[_Cell] = field(default_factory=list)
-    in_header: bool = False
-
-
 def _alignment(token: Token) -> str:
     style = str(token.attrs.get("style", ""))
     return style.partition("text-align:")[2].strip()
-
-
-def _pad(text: str, width: int, align: str) -> tuple[str, str]:
-    """Spaces before and after `text` to fill `width` terminal cells."""
-    extra = max(0, width - cell_len(text))
-    if align == "right":
-        return " " * extra, ""
-    if align == "center":
-        return " " * (extra // 2), " " * (extra - extra // 2)
-    return "", " " * extra
-
-
-def _render_table(table: _Table) -> tuple[str, list[RawSpan]]:
-    """Box-drawn, column-aligned text; header cells are STRONG and cell styles carried over."""
-    columns = max(len(row) for row in table.rows)
-    rows = [row + [_Cell("", [])] * (columns - len(row)) for row in table.rows]
-    aligns = table.aligns + [""] * (columns - len(table.aligns))
-    widths = [max(1, *(cell_len(row[c].text) for row in rows)) for c in range(columns)]
-
-    def rule(left: str, middle: str, right: str) -> str:
-        return left + middle.join("─" * (width + 2) for width in widths) + right
-
-    lines = [rule("┌", "┬", "┐")]
-    length = len(lines[0]) + 1
-    spans: list[RawSpan] = []
-    for index, row in enumerate(rows):
-        if index == table.header_rows and index > 0:
-            lines.append(rule("├", "┼", "┤"))
-            length += len(lines[-1]) + 1
-        line = "│"
-        for cell, width, align in zip(row, widths, aligns, strict=True):
-            before, after = _pad(cell.text, width, align)
-            start = length + len(line) + 1 + len(before)
-            if index < table.header_rows and cell.text:
-                spans.append((start, start + len(cell.text), InlineStyle.STRONG, ""))
-            spans.extend((start + s, start + e, style, href) for s, e, style, href in cell.spans)
-            line += f" {before}{cell.text}{after} │"
-        lines.append(line)
-        length += len(line) + 1
-    lines.append(rule("└", "┴", "┘"))
-    return "\n".join(lines), spans
 
 
 @dataclass(slots=True)
@@ -299,7 +238,7 @@ class _Flattener:
         self._tight: set[int] = set()
         self._quote_depth = 0
         self._heading_level = 0
-        self._table: _Table | None = None
+        self._table: Table | None = None
         self._note: tuple[str, int] | None = None
 
     def feed(self, tokens: Sequence[Token]) -> None:
@@ -443,7 +382,7 @@ class _Flattener:
 
     def _on_table_open(self, token: Token) -> None:
         self._settle_item()
-        self._table = _Table()
+        self._table = Table()
 
     def _table_token(self, token: Token) -> None:
         table = self._table
@@ -456,7 +395,7 @@ class _Flattener:
         elif kind == "inline":
             text, spans = _render_inline(token.children or ())
             # A cell is one line; tabs would break the column arithmetic.
-            table.current.append(_Cell(text.replace("\n", " ").replace("\t", " "), spans))
+            table.current.append(Cell(text.replace("\n", " ").replace("\t", " "), spans))
         elif kind == "tr_close":
             table.rows.append(table.current)
             table.current = []
@@ -467,7 +406,7 @@ class _Flattener:
         elif kind == "table_close":
             self._table = None
             if table.rows and any(table.rows):
-                text, spans = _render_table(table)
+                text, spans = render_table(table)
                 self._add(BlockKind.TABLE, text, spans=spans)
 
 

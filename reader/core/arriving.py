@@ -59,7 +59,10 @@ class ArrivingInput:
 
     def wait_for_first_lines(self) -> None:
         """Block until a complete line (or the whole input) has arrived: the first screen
-        needs something to show.  A `DocumentError` for input that ends empty."""
+        needs something to show.  A `DocumentError` for input that ends empty, or for an
+        EPUB asked for (a zip archive is read from a file, never from a pipe)."""
+        if self._asked is not None and self._asked.lower() == Format.EPUB:
+            raise DocumentError(f"{_STDIN}: an EPUB cannot be read from standard input; open the file")
         while not self.ended and not self._has_a_line():
             self.wait(None)
         if not self._has_a_line():

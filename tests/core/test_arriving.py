@@ -113,3 +113,10 @@ def test_close_stops_reading_and_is_idempotent(pipe: tuple[int, int]) -> None:
     arriving.close()
     assert arriving.ended
     assert not arriving.wait(0)
+
+
+def test_an_epub_is_never_read_from_a_pipe(pipe: tuple[int, int]) -> None:
+    read, write = pipe
+    os.write(write, b"PK\x03\x04 not text\n")
+    with pytest.raises(DocumentError, match="EPUB cannot be read from standard input"):
+        ArrivingInput(read, format="epub").wait_for_first_lines()

@@ -493,7 +493,8 @@ class ReadingScreen(Screen[None]):
 
             pane = self._bind(GlossaryPane(has_glossary=self._vault is not None), linked="linked")
             self._pane = pane
-            await self.query_one("#main").mount(pane)
+            if self.is_attached:  # not when the reader quit while the vault was loading
+                await self.query_one("#main").mount(pane)
         return self._pane
 
     @property

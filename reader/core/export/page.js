@@ -94,9 +94,14 @@
   doc.getElementById("open-glossary").addEventListener("click", function () { history.push(state()); show(shown, true); var a = shown ? doc.getElementById("g" + shown) : index.querySelector("a"); if (a) a.focus(); });
 
   // Search: text nodes folded one character for one (case, accents, quotes, dashes).
-  var nodes = null, starts = null, folded = "", caselessText = null, exactText = null, size = 0, matches = [], current = -1, timer = 0;
+  var PAINTED = 1000, painted = [0, 0], nodes = null, starts = null, nodeIndex = null, folded = "", caselessText = null, exactText = null, size = 0, matches = [], current = -1, timer = 0;
   var canHighlight = typeof Highlight === "function" && window.CSS && CSS.highlights;
+  var folds = [{}, {}];
   function foldChar(c, caseless) {
+    var known = folds[caseless ? 1 : 0][c];
+    return known !== undefined ? known : (folds[caseless ? 1 : 0][c] = foldOne(c, caseless));
+  }
+  function foldOne(c, caseless) {
     var base = c.normalize("NFD")[0];
     if (/[\u2018\u2019\u02bc]/.test(c)) base = "'";
     else if (/[\u201c\u201d]/.test(c)) base = '"';
@@ -116,11 +121,11 @@
     return out;
   }
   function collect() {
-    nodes = []; starts = [];
+    nodes = []; starts = []; nodeIndex = new Map();
     var walker = doc.createTreeWalker(text, NodeFilter.SHOW_TEXT), node, parts = [], length = 0;
     while ((node = walker.nextNode())) {
       if (node.parentNode.closest("aside")) continue;
-      nodes.push(node); starts.push(length); parts.push(node.data); length += node.data.length;
+      nodeIndex.set(node, nodes.length); nodes.push(node); starts.push(length); parts.push(node.data); length += node.data.length;
     }
     folded = parts.join("");
   }
@@ -145,19 +150,32 @@
     if (needle.trim()) {
       for (var at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + needle.length)) matches.push(at);
     }
-    if (canHighlight) {
-      CSS.highlights.set("hit", new Highlight());
-      var hits = CSS.highlights.get("hit");
-      for (var i = 0; i < matches.length; i++) hits.add(rangeOf(matches[i]));
-    }
-    var from = window.scrollY, first = 0;
-    for (var j = 0; j < matches.length; j++) {
-      var top = rangeOf(matches[j]).getBoundingClientRect().top + window.scrollY;
-      if (top >= from) { first = j; break; }
-      if (j > 200) break;
-    }
+    painted = [0, 0];
     current = -1;
-    if (matches.length) step(first, true); else report();
+    if (canHighlight && !matches.length) { CSS.highlights.delete("hit"); CSS.highlights.delete("current"); }
+    if (matches.length) step(firstFrom(readingOffset()), true); else report();
+  }
+  // Where the reader is: the text at the top of the screen, found without laying out the page.
+  function readingOffset() {
+    var top = doc.querySelector("header.top").getBoundingClientRect().bottom + 4;
+    var element = doc.elementFromPoint(Math.min(window.innerWidth / 3, 200), top);
+    var block = element && element.closest ? element.closest("#text p, #text pre, #text h2, #text h3, #text h4, #text h5, #text h6, #text blockquote") : null;
+    if (!block) return 0;
+    var walker = doc.createTreeWalker(block, NodeFilter.SHOW_TEXT), node = walker.nextNode();
+    var index = node ? nodeIndex.get(node) : undefined;
+    return index === undefined ? 0 : starts[index];
+  }
+  function firstFrom(offset) {
+    for (var low = 0, high = matches.length; low < high;) { var mid = (low + high) >> 1; if (matches[mid] < offset) low = mid + 1; else high = mid; }
+    return low < matches.length ? low : 0;
+  }
+  // A common word has tens of thousands of matches: those around the current one are painted.
+  function paint() {
+    if (current >= painted[0] && current < painted[1]) return;
+    painted = [Math.max(0, current - PAINTED), Math.min(matches.length, current + PAINTED)];
+    var hits = new Highlight();
+    for (var i = painted[0]; i < painted[1]; i++) hits.add(rangeOf(matches[i]));
+    CSS.highlights.set("hit", hits);
   }
   function report() {
     count.textContent = !input.value.trim() ? "" : matches.length ? (current + 1) + "/" + matches.length : "no matches";
@@ -166,7 +184,7 @@
     if (!matches.length) return;
     current = absolute ? to : (current + to + matches.length) % matches.length;
     var range = rangeOf(matches[current]);
-    if (canHighlight) CSS.highlights.set("current", new Highlight(range));
+    if (canHighlight) { paint(); CSS.highlights.set("current", new Highlight(range)); }
     else { var selection = window.getSelection(); selection.removeAllRanges(); selection.addRange(range); }
     var element = range.startContainer.parentNode;
     element.scrollIntoView({ block: "center" });

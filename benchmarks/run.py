@@ -14,7 +14,14 @@ import os
 import sys
 import tempfile
 
-from benchmarks import bench_linker, bench_parsing, bench_reading, bench_search, bench_search_cli
+from benchmarks import (
+    bench_export,
+    bench_linker,
+    bench_parsing,
+    bench_reading,
+    bench_search,
+    bench_search_cli,
+)
 from benchmarks.common import ROOT, Figure
 
 SUITES = {
@@ -23,6 +30,7 @@ SUITES = {
     "search": bench_search,
     "search-cli": bench_search_cli,
     "linker": bench_linker,
+    "export": bench_export,
 }
 
 

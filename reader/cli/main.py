@@ -22,6 +22,8 @@ COMMANDS: dict[str, str] = {
     "glossary": "entries of the glossary: list, show, mentions, check, suggest",
     "search": "search a document (and its glossary) from the command line",
     "bookmarks": "bookmarks and notes: list, add, remove, export",
+    "export": "the document, glossary and bookmarks as one HTML page",
+    "serve": "the reading room in a web browser (needs reader[serve])",
 }
 
 

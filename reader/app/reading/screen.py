@@ -35,7 +35,7 @@ from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from reader.app.reading.document_view import DocumentView, Place, Position
-from reader.app.reading.status_bar import StatusBar
+from reader.app.reading.status_bar import ChapterShown, StatusBar
 from reader.core.document import Document
 from reader.core.history import History
 from reader.core.layout import Layout, layout_document
@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from reader.app.glossary.messages import OpenEntry, ShowMention
     from reader.app.glossary.pane import GlossaryPane, PaneView
     from reader.app.search.bar import SearchBar
+    from reader.core.contents import Contents
     from reader.core.glossary.linker import Mention
 
 OVERLAY_BELOW = 100
@@ -170,6 +171,14 @@ class ReadingScreen(Screen[None]):
         Binding(
             "colon", "go_to", "go to a paragraph, a percent or a glossary entry", id="go-to", group=READING
         ),
+        Binding("right_square_bracket", "chapter(True)", "next chapter", id="next-chapter", group=READING),
+        Binding(
+            "left_square_bracket",
+            "chapter(False)",
+            "previous chapter (first, this one's start)",
+            id="previous-chapter",
+            group=READING,
+        ),
     ]
     HORIZONTAL_BREAKPOINTS = BREAKPOINTS
     DEFAULT_CSS = """
@@ -190,12 +199,14 @@ class ReadingScreen(Screen[None]):
         """The essay is laid out: keys typed so far can be handled (see `KeyGate`)."""
 
     class DocumentLoaded(Message):
-        """A worker parsed the whole of a large document (and laid it out at a width)."""
+        """A worker parsed the whole of a large document (laid it out at a width, found its
+        chapters)."""
 
-        def __init__(self, document: Document, layout: Layout) -> None:
+        def __init__(self, document: Document, layout: Layout, contents: Contents) -> None:
             super().__init__()
             self.document = document
             self.layout = layout
+            self.contents = contents
 
     class GlossaryLoaded(Message):
         """A worker loaded the vault (and linked it, if the document was complete)."""
@@ -247,6 +258,7 @@ class ReadingScreen(Screen[None]):
         self._focus_before_search: Widget | None = None
         self._started = False
         self._heading: str | None = None
+        self._contents: Contents | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
@@ -315,6 +327,8 @@ class ReadingScreen(Screen[None]):
         if not self.view.document.complete:
             self.status.message = "loading…"
             self._load_rest(self.view.column_width)
+        else:
+            self._show_chapter()
         self._load_glossary(self._vault, self.view.document)
         self.run_worker(self._keeper_ready(), name="bookmarks")
 
@@ -344,7 +358,10 @@ class ReadingScreen(Screen[None]):
             self.post_message(self.LoadFailed(str(error)))
             return
         if not worker.is_cancelled:
-            self.post_message(self.DocumentLoaded(document, layout_document(document, width)))
+            from reader.core.contents import contents_of
+
+            layout = layout_document(document, width)
+            self.post_message(self.DocumentLoaded(document, layout, contents_of(document)))
 
     def on_reading_screen_load_failed(self, message: LoadFailed) -> None:
         self.status.message = ""
@@ -352,6 +369,7 @@ class ReadingScreen(Screen[None]):
 
     def on_reading_screen_document_loaded(self, message: DocumentLoaded) -> None:
         document = message.document
+        self._contents = message.contents
         self.view.replace_document(document, message.layout)
         self.status.blocks = len(document.blocks)
         self.status.message = ""
@@ -396,6 +414,8 @@ class ReadingScreen(Screen[None]):
     def on_document_view_position_changed(self, message: DocumentView.PositionChanged) -> None:
         self.position = message.position
         self.status.position = message.position
+        if self._contents is not None:  # not before the first paint: it waits for nothing
+            self._show_chapter()
         if self._keeper is not None:
             self._keeper.position_changed(message.position.offset, message.position.block)
 
@@ -606,6 +626,46 @@ class ReadingScreen(Screen[None]):
                 self._set_pane_open(False)
         self.view.go_to(step.essay)
 
+    # -- chapters -------------------------------------------------------------------------
+
+    @property
+    def contents(self) -> Contents:
+        """The chapters of the document shown: found on first need (a large file's by the
+        worker that parses it; before it is in, its head's)."""
+        document = self.view.document
+        if self._contents is None or self._contents.document is not document:
+            from reader.core.contents import contents_of
+
+            self._contents = contents_of(document)
+        return self._contents
+
+    def _show_chapter(self) -> None:
+        """The status bar's chapter: the one the cursor is in, and how far into it."""
+        contents = self.contents
+        cursor = self.view.cursor
+        index = contents.at(cursor)
+        if index is None:
+            self.status.chapter = None
+            return
+        chapter = contents.chapters[index]
+        percent = round(100 * contents.progress(index, cursor))
+        self.status.chapter = ChapterShown(chapter.name, chapter.title, percent)
+
+    def action_chapter(self, forward: bool) -> None:
+        """`]`/`[`: the next chapter, or the start of this one and then the one before (a
+        motion, as `}` is: the history is for jumps)."""
+        contents = self.contents
+        cursor = self.view.cursor
+        index = contents.next(cursor) if forward else contents.previous(cursor)
+        if index is not None:
+            self.view.go_to_paragraph(contents.chapters[index].block)
+        elif not contents.chapters and self.view.document.complete:
+            self.notify("This document has no chapters (no headings)", timeout=3)
+        elif forward and not self.view.document.complete:
+            self.notify("The rest of the book is still loading", timeout=3)
+        else:
+            self.notify("No chapter after this one" if forward else "No chapter before this", timeout=2)
+
     # -- go to --------------------------------------------------------------------------
 
     def action_go_to(self) -> None:
@@ -737,6 +797,11 @@ class ReadingScreen(Screen[None]):
         yield SystemCommand("Next paragraph", "Move the reading cursor down (})", view.action_next_paragraph)
         yield SystemCommand(
             "Previous paragraph", "Move the reading cursor up ({)", view.action_previous_paragraph
+        )
+        chapter = self.action_chapter
+        yield SystemCommand("Next chapter", "The start of the next chapter (])", partial(chapter, True))
+        yield SystemCommand(
+            "Previous chapter", "This chapter's start, then the one before ([)", partial(chapter, False)
         )
         yield SystemCommand("Narrower column", "Narrow the text column (-)", view.action_narrower)
         yield SystemCommand("Wider column", "Widen the text column (+)", view.action_wider)

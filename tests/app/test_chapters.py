@@ -58,3 +58,57 @@ async def test_the_essay_has_no_chapters_and_says_so() -> None:
         await wait_until(
             lambda: any("no chapters" in str(n.message) for n in app._notifications), "the notice"
         )
+
+
+async def test_contents_then_enter_in_one_burst_goes_to_the_chapter(war_and_peace_path: Path) -> None:
+    app = text_app(war_and_peace_path)
+    async with app.run_test(size=(100, 30)):
+        screen = await whole_book(app)
+        contents = screen.contents
+        index = contents.names().index("Book Nine, Chapter IV")
+        chapter = contents.chapters[index]
+        screen.view.go_to_paragraph(chapter.block + 5)
+        await press(app, "c", "enter")  # the list is focused as it opens: enter lands there
+        assert app.screen is screen
+        assert screen.view.cursor == chapter.block
+        await press(app, "c", "j", "j", "enter")
+        assert screen.view.cursor == contents.chapters[index + 2].block
+        await press(app, "backspace", "backspace")  # each chapter was a jump
+        assert screen.view.cursor == chapter.block + 5
+
+
+async def test_contents_marks_the_chapter_and_what_is_read(war_and_peace_path: Path) -> None:
+    from textual.widgets import OptionList
+
+    from reader.app.reading.contents_screen import ContentsScreen
+
+    app = text_app(war_and_peace_path)
+    async with app.run_test(size=(100, 30)):
+        screen = await whole_book(app)
+        index = screen.contents.names().index("Book Two, Chapter III")
+        screen.view.go_to_paragraph(screen.contents.chapters[index].block + 2)
+        await press(app, "c")
+        listing = app.screen
+        assert isinstance(listing, ContentsScreen)
+        options = listing.query_one(OptionList)
+        assert options.highlighted == index
+        rows = [str(options.get_option_at_index(i).prompt) for i in range(index + 2)]
+        assert rows[index].startswith("▶") and rows[index].endswith("Chapter III")
+        assert all(row.split()[0] == "read" for row in rows[1 : index - 3])
+        assert "%" in rows[index - 3]  # Book Two, part read
+        assert rows[index + 1].split() == ["Chapter", "IV"]  # nothing read yet
+        await press(app, "escape")
+        assert app.screen is screen and screen.view.cursor == screen.contents.chapters[index].block + 2
+
+
+async def test_contents_of_a_document_without_chapters_says_so() -> None:
+    from textual.widgets import Static
+
+    app = essay_app()
+    async with app.run_test(size=(100, 30)):
+        await ready(app)
+        await press(app, "c")
+        empty = app.screen.query_one(".list-empty", Static)
+        assert "No chapters" in str(empty.render())
+        await press(app, "enter", "escape")
+        assert isinstance(app.screen, ReadingScreen)

@@ -171,6 +171,13 @@ class ReadingScreen(Screen[None]):
         Binding(
             "colon", "go_to", "go to a paragraph, a percent or a glossary entry", id="go-to", group=READING
         ),
+        Binding(
+            "c",
+            "contents",
+            "contents: chapters, where you are, how much is read",
+            id="contents",
+            group=READING,
+        ),
         Binding("right_square_bracket", "chapter(True)", "next chapter", id="next-chapter", group=READING),
         Binding(
             "left_square_bracket",
@@ -666,6 +673,26 @@ class ReadingScreen(Screen[None]):
         else:
             self.notify("No chapter after this one" if forward else "No chapter before this", timeout=2)
 
+    def action_contents(self) -> None:
+        """`c`: the contents, marking the cursor's chapter and what has been read (up to the
+        cursor: no furthest point is kept apart from it)."""
+        from reader.app.reading.contents_screen import ContentsScreen
+
+        contents = self.contents
+        cursor = self.view.cursor
+        loading = not self.view.document.complete
+        self.app.push_screen(
+            ContentsScreen(contents, contents.at(cursor), cursor, loading=loading), self._go_to_chapter
+        )
+
+    def _go_to_chapter(self, block: int | None) -> None:
+        """To the chapter starting at `block`, as a step `back` undoes, its heading flashed."""
+        if block is None:
+            return
+        start, end = self.view.document.blocks[block].start, self.view.document.blocks[block].end
+        self._jump(lambda: self.view.go_to_paragraph(block))
+        self.view.flash(start, end)
+
     # -- go to --------------------------------------------------------------------------
 
     def action_go_to(self) -> None:
@@ -799,6 +826,9 @@ class ReadingScreen(Screen[None]):
             "Previous paragraph", "Move the reading cursor up ({)", view.action_previous_paragraph
         )
         chapter = self.action_chapter
+        yield SystemCommand(
+            "Contents", "Chapters, where you are and how much is read (c)", self.action_contents
+        )
         yield SystemCommand("Next chapter", "The start of the next chapter (])", partial(chapter, True))
         yield SystemCommand(
             "Previous chapter", "This chapter's start, then the one before ([)", partial(chapter, False)

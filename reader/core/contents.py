@@ -24,10 +24,18 @@ from typing import NamedTuple
 
 from reader.core.chapter_headings import division_rank, readable
 from reader.core.document import BlockKind, ContentsEntry, Document
+from reader.core.names import name_key
 
 _END_OF_BOOK = re.compile(r"^\*+\s*END OF (?:THE|THIS) PROJECT GUTENBERG", re.IGNORECASE)
 """Where a Project Gutenberg book ends and its licence begins: the last chapter stops there."""
 _SUBTITLE = re.compile(r"\s*[:—–]\s.*$|\s*[:.]$")
+_PUNCTUATION = re.compile(r"[^\w ]+")
+
+
+def chapter_key(name: str) -> str:
+    """What is compared when a reader names a chapter: `book nine chapter iv` for
+    `Book Nine, Chapter IV` (case, accents, punctuation and spacing aside)."""
+    return " ".join(_PUNCTUATION.sub(" ", name_key(name).replace("'", "")).split())
 
 
 class Chapter(NamedTuple):
@@ -92,6 +100,28 @@ class Contents:
         """For each chapter, how much of it lies before the end of block `furthest` (the
         furthest the reader has gone)."""
         return [self.progress(index, furthest) for index in range(len(self.chapters))]
+
+    def find(self, name: str, near: int = 0, *, prefix: bool = False) -> int | None:
+        """The chapter `name` names (its full name, or its own title), or with `prefix` the
+        first whose name or title starts with it.  A title several chapters share
+        (`Chapter IV`) is the one in the book the reader is in (block `near`), else the
+        first after it, else the first."""
+        key = chapter_key(name)
+        if not key:
+            return None
+
+        def matches(text: str) -> bool:
+            other = chapter_key(text)
+            return other.startswith(key) if prefix else other == key
+
+        for index, chapter in enumerate(self.chapters):
+            if matches(chapter.name):
+                return index
+        found = [index for index, chapter in enumerate(self.chapters) if matches(chapter.title)]
+        if not found:
+            return None
+        outermost = next((c.block for c in self.chapters if c.level == 1 and c.block <= near < c.end), near)
+        return next((index for index in found if self.chapters[index].block >= outermost), found[0])
 
     def names(self) -> list[str]:
         """Every chapter's name, in reading order (what `:` completes)."""

@@ -112,3 +112,41 @@ async def test_contents_of_a_document_without_chapters_says_so() -> None:
         assert "No chapters" in str(empty.render())
         await press(app, "enter", "escape")
         assert isinstance(app.screen, ReadingScreen)
+
+
+async def test_colon_goes_to_a_chapter_with_completion(war_and_peace_path: Path) -> None:
+    from textual.widgets import Input
+
+    app = text_app(war_and_peace_path)
+    async with app.run_test(size=(100, 30)):
+        screen = await whole_book(app)
+        names = screen.contents.names()
+        target = screen.contents.chapters[names.index("Book Nine, Chapter IV")]
+        await press(app, "colon", *"Book Nine, Chapter I", "V")
+        field = app.screen.query_one(Input)
+        await wait_until(lambda: field._suggestion == "Book Nine, Chapter IV", "the suggestion")
+        await press(app, "enter")
+        assert screen.view.cursor == target.block
+        # Completed with tab, typed in one burst with the colon.
+        await press(app, "colon", *"First Ep", "tab", "enter")
+        assert screen.view.cursor == screen.contents.chapters[names.index("First Epilogue: 1813 - 20")].block
+        await press(app, "backspace")
+        assert screen.view.cursor == target.block
+
+
+async def test_the_palette_finds_a_chapter(war_and_peace_path: Path) -> None:
+    from textual.command import CommandPalette
+
+    from tests.app.helpers import palette_hits, type_text
+
+    app = text_app(war_and_peace_path)
+    async with app.run_test(size=(100, 30)):
+        screen = await whole_book(app)
+        await press(app, "ctrl+p")
+        assert isinstance(app.screen, CommandPalette)
+        await type_text(app, "book nine, chapter xxiii")
+        await wait_until(lambda: palette_hits(app) > 0, "palette hits")
+        await press(app, "enter")
+        target = screen.contents.chapters[screen.contents.names().index("Book Nine, Chapter XXIII")]
+        await wait_until(lambda: screen.view.cursor == target.block, "the chapter")
+        assert screen.history.can_go_back

@@ -178,3 +178,42 @@ def test_readable_keeps_numerals_and_mixed_case() -> None:
 def test_a_top_level_title_is_told_from_the_same_title_further_in() -> None:
     document = parse_markdown("# T\n\n# Notes\n\nA.\n\n# Part\n\n## Notes\n\nB.\n", fallback_title="t")
     assert contents_of(document).names() == ["Notes", "Part", "Part, Notes"]
+
+
+def test_go_to_finds_chapters_by_name_or_title(war_and_peace_path: Path) -> None:
+    from reader.core.goto import ChapterTarget, Paragraph, completions, parse_target
+
+    contents = war_and_peace(war_and_peace_path)
+    blocks = len(contents.document.blocks)
+    names = contents.names()
+    book_nine_iv = names.index("Book Nine, Chapter IV")
+    assert parse_target("book nine chapter iv", blocks, None, contents) == ChapterTarget(
+        book_nine_iv, contents.chapters[book_nine_iv].block
+    )
+    # A title many chapters share: the one in the book the cursor is in.
+    inside_book_nine = contents.chapters[book_nine_iv + 3].block
+    found = parse_target("Chapter IV", blocks, None, contents, inside_book_nine)
+    assert isinstance(found, ChapterTarget) and found.index == book_nine_iv
+    found = parse_target("chapter iv", blocks, None, contents, 0)
+    assert isinstance(found, ChapterTarget) and contents.chapters[found.index].name == "Book One, Chapter IV"
+    found = parse_target("Book Nine", blocks, None, contents)  # a prefix
+    assert isinstance(found, ChapterTarget) and contents.chapters[found.index].title == "Book Nine: 1812"
+    assert parse_target("120", blocks, None, contents) == Paragraph(119)
+    assert "Book Nine, Chapter IV" in completions(None, contents)
+
+
+def test_go_to_weighs_chapters_against_glossary_entries(tmp_path: Path) -> None:
+    from reader.core.glossary.vault import load_glossary
+    from reader.core.goto import ChapterTarget, EntryTarget, Unknown, parse_target
+
+    (tmp_path / "Napoleon.md").write_text("---\ntags: [person]\n---\nThe emperor.\n", encoding="utf-8")
+    glossary = load_glossary(tmp_path)
+    document = parse_markdown(
+        "# T\n\n# Napoleon's retreat\n\nSnow.\n\n# Moscow\n\nFire.\n", fallback_title="t"
+    )
+    contents = contents_of(document)
+    assert parse_target("Napoleon", 9, glossary, contents) == EntryTarget("Napoleon")  # exact entry
+    assert parse_target("napoleons retreat", 9, glossary, contents) == ChapterTarget(0, 0)
+    assert parse_target("Mosc", 9, glossary, contents) == ChapterTarget(1, 2)
+    assert parse_target("Nap", 9, glossary, contents) == ChapterTarget(0, 0)  # a chapter's prefix first
+    assert isinstance(parse_target("Kutuzov", 9, glossary, contents), Unknown)

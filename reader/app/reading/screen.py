@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from reader.app.bookmarks.keeper import BookmarkKeeper
     from reader.app.glossary.messages import OpenEntry, ShowMention
     from reader.app.glossary.pane import GlossaryPane, PaneView
+    from reader.app.reading.chapter_commands import GoToChapter
     from reader.app.search.bar import SearchBar
     from reader.core.contents import Contents
     from reader.core.glossary.linker import Mention
@@ -169,7 +170,11 @@ class ReadingScreen(Screen[None]):
             group=GLOSSARY,
         ),
         Binding(
-            "colon", "go_to", "go to a paragraph, a percent or a glossary entry", id="go-to", group=READING
+            "colon",
+            "go_to",
+            "go to a paragraph, a percent, a chapter or a glossary entry",
+            id="go-to",
+            group=READING,
         ),
         Binding(
             "c",
@@ -693,28 +698,36 @@ class ReadingScreen(Screen[None]):
         self._jump(lambda: self.view.go_to_paragraph(block))
         self.view.flash(start, end)
 
+    def on_go_to_chapter(self, message: GoToChapter) -> None:
+        """A chapter chosen in the command palette."""
+        message.stop()
+        self._go_to_chapter(message.block)
+
     # -- go to --------------------------------------------------------------------------
 
     def action_go_to(self) -> None:
-        """`:`: a paragraph number, a percent or a glossary entry, with completion."""
+        """`:`: a paragraph number, a percent, a chapter or a glossary entry, with completion."""
         from reader.app.reading.go_to import GoToPrompt
         from reader.core.goto import completions
 
         glossary = None if self.linked is None else self.linked.glossary
-        self.app.push_screen(GoToPrompt(completions(glossary), len(self.view.document.blocks)), self._go_to)
+        names = completions(glossary, self.contents)
+        self.app.push_screen(GoToPrompt(names, len(self.view.document.blocks)), self._go_to)
 
     async def _go_to(self, text: str | None) -> None:
-        from reader.core.goto import EntryTarget, Paragraph, Percent, parse_target
+        from reader.core.goto import ChapterTarget, EntryTarget, Paragraph, Percent, parse_target
 
         if text is None:
             return
         glossary = None if self.linked is None else self.linked.glossary
-        target = parse_target(text, len(self.view.document.blocks), glossary)
         view = self.view
+        target = parse_target(text, len(view.document.blocks), glossary, self.contents, view.cursor)
         if isinstance(target, Paragraph):
             self._jump(lambda: view.go_to_paragraph(target.index))
         elif isinstance(target, Percent):
             self._jump(lambda: view.go_to_percent(target.percent))
+        elif isinstance(target, ChapterTarget):
+            self._go_to_chapter(target.block)
         elif isinstance(target, EntryTarget):
             await self.open_entry(target.title)
         else:
@@ -820,7 +833,9 @@ class ReadingScreen(Screen[None]):
         view = self.view
         yield SystemCommand("Go to top", "Top of the document (g)", view.action_top)
         yield SystemCommand("Go to end", "End of the document (G)", view.action_bottom)
-        yield SystemCommand("Go to…", "A paragraph, a percent or a glossary entry (:)", self.action_go_to)
+        yield SystemCommand(
+            "Go to…", "A paragraph, a percent, a chapter or a glossary entry (:)", self.action_go_to
+        )
         yield SystemCommand("Next paragraph", "Move the reading cursor down (})", view.action_next_paragraph)
         yield SystemCommand(
             "Previous paragraph", "Move the reading cursor up ({)", view.action_previous_paragraph

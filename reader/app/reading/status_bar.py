@@ -84,9 +84,9 @@ class StatusBar(Static):
     def _where(self, room: int) -> Text:
         """Progress, paragraph, chapter, search and message: the most of them that fit `room`."""
         chapter = self.chapter
-        choices = [(True, chapter.name if chapter else ""), (True, chapter.title if chapter else "")]
+        choices = [(True, "")]
         if chapter is not None:
-            choices.append((False, chapter.title))
+            choices = [(True, chapter.name), (True, chapter.title), (False, chapter.title)]
         for paragraph, name in choices:
             left = Text(no_wrap=True, overflow="ellipsis", end="")
             if self.position is not None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
+import os
 import shutil
 import subprocess
 import tempfile
@@ -24,6 +26,17 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
     path = tmp_path_factory.mktemp("reader-data")
     monkeypatch.setenv("READER_DATA_DIR", str(path))
     yield path
+
+
+@pytest.fixture
+def pipe() -> Iterator[tuple[int, int]]:
+    """A pipe's read and write ends (standard input as it arrives); whichever end a test
+    did not close is closed after it."""
+    read, write = os.pipe()
+    yield read, write
+    for fd in (read, write):
+        with contextlib.suppress(OSError):
+            os.close(fd)
 
 
 @pytest.fixture

@@ -22,6 +22,7 @@ from textual.screen import Screen
 from reader.app.key_gate import KeyDone, KeyGate
 from reader.app.reading.document_view import DEFAULT_MEASURE
 from reader.app.reading.screen import ReadingScreen
+from reader.core.arriving import ArrivingInput
 from reader.core.document import Document
 from reader.core.linked_document import Marks
 from reader.core.loading import SourceText, parse_source
@@ -57,7 +58,7 @@ class ReaderApp(App[int]):
 
     def __init__(
         self,
-        source: SourceText,
+        source: SourceText | ArrivingInput,
         *,
         vault: Path | None = None,
         settings: Settings | None = None,
@@ -68,13 +69,17 @@ class ReaderApp(App[int]):
         self._vault = vault
         self._clock = clock
         self.key_gate = KeyGate(self)
-        # A large file's first screen comes from its head; the rest loads behind it.
-        self._document = parse_source(source, head=source.head_chars)
-        # What the rest of a large file is parsed from: a file is read again in pieces, so
-        # the whole text is not held twice; only standard input has to be kept.
-        self._rest: SourceText | None = None
-        if not self._document.complete:
-            self._rest = source if source.source is None else source._replace(text="")
+        self._rest: SourceText | ArrivingInput | None = None
+        if isinstance(source, ArrivingInput):
+            # Standard input: its first lines now, the rest as it arrives.
+            self._document = source.document()
+            self._rest = None if self._document.complete else source
+        else:
+            # A large file's first screen comes from its head; the rest loads behind it, from
+            # the file read again in pieces, so the whole text is not held twice.
+            self._document = parse_source(source, head=source.head_chars)
+            if not self._document.complete:
+                self._rest = source if source.source is None else source._replace(text="")
         if self.settings.keys:
             self.set_keymap(self.settings.keys)
 
@@ -82,7 +87,7 @@ class ReaderApp(App[int]):
         return self._reading_screen(self._document, self._rest, self._vault)
 
     def _reading_screen(
-        self, document: Document, rest: SourceText | None, vault: Path | None
+        self, document: Document, rest: SourceText | ArrivingInput | None, vault: Path | None
     ) -> ReadingScreen:
         return ReadingScreen(
             document,

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 from reader import __version__
 from reader.cli.common import CommandError, add_glossary_option, resolve_vault, warn
-from reader.core.loading import DocumentError, read_source
+from reader.core.arriving import ArrivingInput
+from reader.core.loading import DocumentError, SourceText, read_source
 
 if TYPE_CHECKING:
     import argparse
@@ -70,9 +71,26 @@ def _keyboard_from_terminal() -> None:
     os.close(terminal)
 
 
-def _open(path: str | None, glossary: Path | None, format: str | None = None) -> int:
+def _standard_input() -> int:
+    """A descriptor of its own for the document on standard input (fd 0 becomes the
+    terminal's, for keys), or a `CommandError` if there is no document there."""
     try:
-        source = read_source(path, format=format)
+        if os.isatty(sys.stdin.fileno()):
+            raise CommandError("-: standard input is the terminal; pipe a document in (`command | reader -`)")
+        return os.dup(sys.stdin.fileno())
+    except (OSError, ValueError):
+        raise CommandError("-: standard input is closed") from None
+
+
+def _open(path: str | None, glossary: Path | None, format: str | None = None) -> int:
+    source: SourceText | ArrivingInput
+    try:
+        if path == "-":
+            # Shown as it arrives, as `less` does: the first lines now, the rest behind them.
+            source = ArrivingInput(_standard_input(), format=format)
+            source.wait_for_first_lines()
+        else:
+            source = read_source(path, format=format)
     except DocumentError as error:
         raise CommandError(str(error)) from None
     vault = resolve_vault(path, glossary)

@@ -52,7 +52,7 @@ class DocumentError(Exception):
     """A document that cannot be opened; the message is one line naming the file."""
 
 
-def _wide_codec(head: bytes | bytearray) -> tuple[str, str] | None:
+def wide_codec(head: bytes | bytearray) -> tuple[str, str] | None:
     """The codec and name of UTF-16 or UTF-32 text, told by its byte-order mark."""
     for mark, codec, label in _BYTE_ORDER_MARKS:
         if head.startswith(mark):
@@ -65,9 +65,9 @@ def _position(data: bytes | bytearray, offset: int) -> str:
     return f"byte {offset}, line {line}"
 
 
-def _decode(data: bytearray, name: str) -> tuple[str, str, str | None]:
+def decode(data: bytearray, name: str) -> tuple[str, str, str | None]:
     """Text, the codec that decoded it, and a notice (None for clean UTF-8)."""
-    wide = _wide_codec(data[:4])
+    wide = wide_codec(data[:4])
     if wide is not None:
         return _decode_replacing(data, name, *wide)
     try:
@@ -114,20 +114,24 @@ def _read_bounded(stream: BinaryIO, name: str, size: int | None) -> bytearray:
     if size is not None and size > MAX_DOCUMENT_BYTES:
         raise DocumentError(f"{name}: too large ({_mib(size)}; reader opens {_limit()})")
     data = bytearray()
-    wide = False
     while piece := stream.read(_PIECE):
-        if not data:
-            wide = _wide_codec(piece[:4]) is not None
-            if not wide and b"\0" in piece[:_SNIFF]:
-                raise DocumentError(f"{name}: looks like a binary file, not text")
-        elif not wide and piece.count(b"\0") * _MAX_NUL_SHARE > len(piece):
-            raise DocumentError(f"{name}: looks like a binary file, not text (NUL bytes at byte {len(data)})")
-        if len(data) + len(piece) > MAX_DOCUMENT_BYTES:
-            raise DocumentError(
-                f"{name}: too large (more than {_mib(MAX_DOCUMENT_BYTES)}; reader opens {_limit()})"
-            )
+        check_piece(data, piece, name)
         data += piece
     return data
+
+
+def check_piece(data: bytes | bytearray, piece: bytes, name: str) -> None:
+    """A `DocumentError` if `piece`, read after `data`, makes the input binary or too large."""
+    wide = wide_codec((data or piece)[:4]) is not None
+    if not data:
+        if not wide and b"\0" in piece[:_SNIFF]:
+            raise DocumentError(f"{name}: looks like a binary file, not text")
+    elif not wide and piece.count(b"\0") * _MAX_NUL_SHARE > len(piece):
+        raise DocumentError(f"{name}: looks like a binary file, not text (NUL bytes at byte {len(data)})")
+    if len(data) + len(piece) > MAX_DOCUMENT_BYTES:
+        raise DocumentError(
+            f"{name}: too large (more than {_mib(MAX_DOCUMENT_BYTES)}; reader opens {_limit()})"
+        )
 
 
 def _mib(size: int) -> str:
@@ -187,7 +191,7 @@ def read_source(
     if source is not None and source.is_dir():
         raise DocumentError(f"{one_line(str(source))}: is a directory, not a document")
     data, name = _read(source, stdin)
-    text, codec, notice = _decode(data, name)
+    text, codec, notice = decode(data, name)
     del data
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -196,12 +200,18 @@ def read_source(
     return SourceText(text, source, notice, codec, format_for(source, text, format))
 
 
-def parse_source(source: SourceText, *, head: int | None = None) -> Document:
+def parse_source(source: SourceText, *, head: int | None = None, partial: bool = False) -> Document:
     """Parse a source in its format; `head` asks for its first blocks only (those before a
-    safe boundary at or after `head` characters; `source.head_chars` for a first screen)."""
+    safe boundary at or after `head` characters; `source.head_chars` for a first screen);
+    `partial` says the source is standard input still arriving (see `parse_document`)."""
     stem = source.source.stem if source.source is not None else "stdin"
     document = parse_document(
-        source.text, format=source.format, source=source.source, fallback_title=stem, head=head
+        source.text,
+        format=source.format,
+        source=source.source,
+        fallback_title=stem,
+        head=head,
+        partial=partial,
     )
     document.notice = _joined(source.notice, document.notice)
     return document

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import time
 from pathlib import Path
 
 from tests.e2e.tmux import reader_command, terminal
@@ -32,7 +35,9 @@ def test_reader_at_40x12_and_without_colour(data_dir: Path) -> None:
         term.keys("G")
         screen = term.wait_for("100%")
         assert "¶ 16/16" in screen
-        assert "▌" in screen and "▌ The loud" not in screen
+        # The status bar and the view draw apart: wait for the cursor to leave the first line.
+        term.wait_for_pattern(r"▌ (?!The loud)")
+        assert "▌ The loud" not in term.screen()
         term.keys("q")
         term.wait_until_gone()
 
@@ -44,5 +49,39 @@ def test_reader_reads_stdin_and_keys_from_the_terminal(data_dir: Path, tmp_path:
     with terminal(f"sh -c 'cat {document} | {reader_command()} -'", env=env) as term:
         screen = term.wait_for("A paragraph – with a dash.")
         assert "--" not in screen
+        term.keys("q")
+        term.wait_until_gone()
+
+
+def _writer(fifo: Path, deadline: float = 15) -> int:
+    """The FIFO's write end, once `reader` has opened it for reading (never a hang)."""
+    end = time.monotonic() + deadline
+    while True:
+        try:
+            fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+        except OSError as error:
+            if error.errno != errno.ENXIO or time.monotonic() > end:
+                raise
+            time.sleep(0.05)  # polling for the reader to start, not a wait for an effect
+            continue
+        os.set_blocking(fd, True)
+        return fd
+
+
+def test_stdin_shows_as_it_arrives_as_in_less(data_dir: Path, tmp_path: Path) -> None:
+    """`slow-command | reader -`: what has arrived shows at once, the rest when it comes."""
+    fifo = tmp_path / "input"
+    os.mkfifo(fifo)
+    env = {"READER_DATA_DIR": str(data_dir)}
+    with terminal(f"sh -c '{reader_command()} - < {fifo}'", env=env) as term:
+        writer = _writer(fifo)
+        try:
+            os.write(writer, b"First words arrive.\n\n")
+            screen = term.wait_for("First words arrive.")
+            assert "Later words" not in screen
+            os.write(writer, b"Later words arrive.\n")
+            term.wait_for("Later words arrive.")
+        finally:
+            os.close(writer)
         term.keys("q")
         term.wait_until_gone()

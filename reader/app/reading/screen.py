@@ -36,6 +36,7 @@ from textual.worker import get_current_worker
 
 from reader.app.reading.document_view import DocumentView, Place, Position
 from reader.app.reading.status_bar import ChapterShown, StatusBar
+from reader.core.arriving import ArrivingInput
 from reader.core.document import Document
 from reader.core.history import History
 from reader.core.layout import Layout, layout_document
@@ -52,6 +53,11 @@ if TYPE_CHECKING:
     from reader.core.glossary.linker import Mention
 
 OVERLAY_BELOW = 100
+_PAUSE = 0.1
+"""Seconds of silence on standard input after which what has arrived is shown."""
+_LEAST_INTERVAL = 0.25
+"""Seconds between two showings of standard input that keeps arriving without a pause; more
+for a long input, so that parsing it again never takes more than a fifth of the time."""
 """Terminals narrower than this show the pane over the essay instead of beside it."""
 BREAKPOINTS = [(0, "-narrow"), (OVERLAY_BELOW, "-wide")]
 
@@ -211,8 +217,8 @@ class ReadingScreen(Screen[None]):
         """The essay is laid out: keys typed so far can be handled (see `KeyGate`)."""
 
     class DocumentLoaded(Message):
-        """A worker parsed the whole of a large document (laid it out at a width, found its
-        chapters)."""
+        """A worker parsed the whole of a large document, or what standard input has brought
+        so far (and laid it out at a width, and found its chapters)."""
 
         def __init__(self, document: Document, layout: Layout, contents: Contents) -> None:
             super().__init__()
@@ -245,7 +251,7 @@ class ReadingScreen(Screen[None]):
         self,
         document: Document,
         *,
-        rest: SourceText | None,
+        rest: SourceText | ArrivingInput | None,
         vault: Path | None,
         measure: int,
         clock: Callable[[], float],
@@ -338,7 +344,10 @@ class ReadingScreen(Screen[None]):
             return  # quit already
         if not self.view.document.complete:
             self.status.message = "loading…"
-            self._load_rest(self.view.column_width)
+            if isinstance(self._rest, ArrivingInput):
+                self._follow_input(self._rest, self.view.column_width)
+            else:
+                self._load_rest(self.view.column_width)
         else:
             self._show_chapter()
         self._load_glossary(self._vault, self.view.document)
@@ -350,7 +359,7 @@ class ReadingScreen(Screen[None]):
         cancels the worker, and the parse stops at its next piece (a fraction of a second
         even in a 200 MB file) instead of holding the exit until it ends."""
         source, self._rest = self._rest, None
-        if source is None:
+        if not isinstance(source, SourceText):
             return
         worker = get_current_worker()
         try:
@@ -375,6 +384,35 @@ class ReadingScreen(Screen[None]):
             layout = layout_document(document, width)
             self.post_message(self.DocumentLoaded(document, layout, contents_of(document)))
 
+    @work(thread=True, exclusive=True, group="load", name="follow standard input")
+    def _follow_input(self, arriving: ArrivingInput, width: int) -> None:
+        """Worker thread: standard input shown as it arrives, as `less` shows it: what has
+        come is shown whenever the input pauses, and at least every `_LEAST_INTERVAL` while
+        it streams; the last showing, when it ends, is the complete document."""
+        from reader.core.contents import contents_of
+
+        self._rest = None
+        worker = get_current_worker()
+        shown_at = self._clock()
+        interval = _LEAST_INTERVAL
+        fresh = False
+        try:
+            while not worker.is_cancelled and not arriving.ended:
+                arrived = arriving.wait(_PAUSE)
+                fresh = fresh or arrived
+                if fresh and (not arrived or arriving.ended or self._clock() - shown_at >= interval):
+                    started = self._clock()
+                    document = arriving.document()
+                    layout, contents = layout_document(document, width), contents_of(document)
+                    self.post_message(self.DocumentLoaded(document, layout, contents))
+                    shown_at = self._clock()
+                    interval = max(_LEAST_INTERVAL, 4 * (shown_at - started))
+                    fresh = False
+        except DocumentError as error:
+            self.post_message(self.LoadFailed(str(error)))
+        finally:
+            arriving.close()
+
     def on_reading_screen_load_failed(self, message: LoadFailed) -> None:
         self.status.message = ""
         self.notify(message.problem, severity="error", timeout=10)
@@ -384,8 +422,10 @@ class ReadingScreen(Screen[None]):
         self._contents = message.contents
         self.view.replace_document(document, message.layout)
         self.status.blocks = len(document.blocks)
-        self.status.message = ""
         self.document = document
+        if not document.complete:
+            return  # standard input, still arriving
+        self.status.message = ""
         self.complete = document
         linked = self.linked
         if linked is not None and not linked.linked:

@@ -15,6 +15,7 @@ import sys
 import tempfile
 
 from benchmarks import (
+    bench_contents,
     bench_export,
     bench_linker,
     bench_parsing,
@@ -31,6 +32,7 @@ SUITES = {
     "search-cli": bench_search_cli,
     "linker": bench_linker,
     "export": bench_export,
+    "contents": bench_contents,
 }
 
 

@@ -37,6 +37,13 @@ def _glossary_entries_provider() -> type:
     return GlossaryEntries
 
 
+def _chapters_provider() -> type:
+    """The palette's chapters, imported only when the palette opens."""
+    from reader.app.reading.chapter_commands import Chapters
+
+    return Chapters
+
+
 class ReaderApp(App[int]):
     """Read one document."""
 
@@ -46,8 +53,8 @@ class ReaderApp(App[int]):
         Binding("q", "quit", "quit", id="quit"),
         Binding("question_mark,f1", "help", "every key (this help)", id="help"),
     ]
-    HELP_EXTRAS = [("ctrl+p", "command palette: every action, glossary entries, themes")]
-    COMMANDS = App.COMMANDS | {_glossary_entries_provider}
+    HELP_EXTRAS = [("ctrl+p", "command palette: every action, chapters, glossary entries, themes")]
+    COMMANDS = App.COMMANDS | {_glossary_entries_provider, _chapters_provider}
 
     def __init__(
         self,

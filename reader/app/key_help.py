@@ -42,6 +42,7 @@ SECTION_ORDER = (
     "Bookmark note",
     "Bookmark list",
     "Go to",
+    "Contents",
     "Wide table",
     "App",
 )
@@ -125,6 +126,7 @@ def reader_key_owners() -> list[type[object]]:
     from reader.app.glossary.entry_view import EntryView
     from reader.app.glossary.lists import IndexView, PaneList, TimelineView
     from reader.app.glossary.mention_strip import MentionStrip
+    from reader.app.reading.contents_screen import ContentsScreen
     from reader.app.reading.document_view import DocumentView
     from reader.app.reading.go_to import GoToPrompt
     from reader.app.reading.screen import ReadingScreen
@@ -146,5 +148,6 @@ def reader_key_owners() -> list[type[object]]:
         NotePrompt,
         BookmarkList,
         GoToPrompt,
+        ContentsScreen,
         WideBlockScreen,
     ]

@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "bookmarks": "bookmarks and notes: list, add, remove, export",
     "export": "the document, glossary and bookmarks as one HTML page",
     "serve": "the reading room in a web browser (needs reader[serve])",
+    "toc": "the table of contents: chapters in their nesting and where each starts",
 }
 
 

@@ -1,5 +1,5 @@
-"""`:`: where to go, typed: `120` (a paragraph), `50%`, or a glossary entry (completed
-as you type: `→` or `tab` takes the suggestion)."""
+"""`:`: where to go, typed: `120` (a paragraph), `50%`, a chapter or a glossary entry (their
+names completed as you type: `→` or `tab` takes the suggestion)."""
 
 from __future__ import annotations
 
@@ -17,9 +17,11 @@ class GoToPrompt(ModalScreen[str | None]):
     HELP_SECTION = "Go to"
     BINDINGS = [
         Binding("escape", "cancel", "cancel", id="go-to.cancel"),
-        Binding("tab", "complete", "take the suggested entry name", id="go-to.complete", show=False),
+        Binding(
+            "tab", "complete", "take the suggested chapter or entry name", id="go-to.complete", show=False
+        ),
     ]
-    HELP_EXTRAS = [("enter", "go: ¶ 120, 50%, or the entry named")]
+    HELP_EXTRAS = [("enter", "go: ¶ 120, 50%, or the chapter or entry named")]
     AUTO_FOCUS = "Input"
 
     DEFAULT_CSS = """
@@ -41,7 +43,7 @@ class GoToPrompt(ModalScreen[str | None]):
         with Vertical():
             yield Static("Go to", classes="prompt-title", markup=False)
             yield Input(
-                placeholder=f"¶ 1–{self._blocks:,}, a percent (50%), or a glossary entry",
+                placeholder=f"¶ 1–{self._blocks:,}, a percent (50%), a chapter or a glossary entry",
                 suggester=SuggestFromList(self._names, case_sensitive=False) if self._names else None,
             )
             yield Static("enter goes · tab completes · escape cancels", classes="prompt-hint", markup=False)

@@ -35,7 +35,7 @@ from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from reader.app.reading.document_view import DocumentView, Place, Position
-from reader.app.reading.status_bar import StatusBar
+from reader.app.reading.status_bar import ChapterShown, StatusBar
 from reader.core.arriving import ArrivingInput
 from reader.core.document import Document, paragraph_label
 from reader.core.history import History
@@ -47,7 +47,9 @@ if TYPE_CHECKING:
     from reader.app.bookmarks.keeper import BookmarkKeeper
     from reader.app.glossary.messages import OpenEntry, ShowMention
     from reader.app.glossary.pane import GlossaryPane, PaneView
+    from reader.app.reading.chapter_commands import GoToChapter
     from reader.app.search.bar import SearchBar
+    from reader.core.contents import Contents
     from reader.core.glossary.linker import Mention
 
 OVERLAY_BELOW = 100
@@ -174,7 +176,26 @@ class ReadingScreen(Screen[None]):
             group=GLOSSARY,
         ),
         Binding(
-            "colon", "go_to", "go to a paragraph, a percent or a glossary entry", id="go-to", group=READING
+            "colon",
+            "go_to",
+            "go to a paragraph, a percent, a chapter or a glossary entry",
+            id="go-to",
+            group=READING,
+        ),
+        Binding(
+            "c",
+            "contents",
+            "contents: chapters, where you are, how much is read",
+            id="contents",
+            group=READING,
+        ),
+        Binding("right_square_bracket", "chapter(True)", "next chapter", id="next-chapter", group=READING),
+        Binding(
+            "left_square_bracket",
+            "chapter(False)",
+            "previous chapter (first, this one's start)",
+            id="previous-chapter",
+            group=READING,
         ),
     ]
     HORIZONTAL_BREAKPOINTS = BREAKPOINTS
@@ -197,12 +218,13 @@ class ReadingScreen(Screen[None]):
 
     class DocumentLoaded(Message):
         """A worker parsed the whole of a large document, or what standard input has brought
-        so far (and laid it out at a width)."""
+        so far (and laid it out at a width, and found its chapters)."""
 
-        def __init__(self, document: Document, layout: Layout) -> None:
+        def __init__(self, document: Document, layout: Layout, contents: Contents) -> None:
             super().__init__()
             self.document = document
             self.layout = layout
+            self.contents = contents
 
     class GlossaryLoaded(Message):
         """A worker loaded the vault (and linked it, if the document was complete)."""
@@ -254,6 +276,7 @@ class ReadingScreen(Screen[None]):
         self._focus_before_search: Widget | None = None
         self._started = False
         self._heading: str | None = None
+        self._contents: Contents | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
@@ -325,6 +348,8 @@ class ReadingScreen(Screen[None]):
                 self._follow_input(self._rest, self.view.column_width)
             else:
                 self._load_rest(self.view.column_width)
+        else:
+            self._show_chapter()
         self._load_glossary(self._vault, self.view.document)
         self.run_worker(self._keeper_ready(), name="bookmarks")
 
@@ -354,13 +379,18 @@ class ReadingScreen(Screen[None]):
             self.post_message(self.LoadFailed(str(error)))
             return
         if not worker.is_cancelled:
-            self.post_message(self.DocumentLoaded(document, layout_document(document, width)))
+            from reader.core.contents import contents_of
+
+            layout = layout_document(document, width)
+            self.post_message(self.DocumentLoaded(document, layout, contents_of(document)))
 
     @work(thread=True, exclusive=True, group="load", name="follow standard input")
     def _follow_input(self, arriving: ArrivingInput, width: int) -> None:
         """Worker thread: standard input shown as it arrives, as `less` shows it: what has
         come is shown whenever the input pauses, and at least every `_LEAST_INTERVAL` while
         it streams; the last showing, when it ends, is the complete document."""
+        from reader.core.contents import contents_of
+
         self._rest = None
         worker = get_current_worker()
         shown_at = self._clock()
@@ -373,7 +403,8 @@ class ReadingScreen(Screen[None]):
                 if fresh and (not arrived or arriving.ended or self._clock() - shown_at >= interval):
                     started = self._clock()
                     document = arriving.document()
-                    self.post_message(self.DocumentLoaded(document, layout_document(document, width)))
+                    layout, contents = layout_document(document, width), contents_of(document)
+                    self.post_message(self.DocumentLoaded(document, layout, contents))
                     shown_at = self._clock()
                     interval = max(_LEAST_INTERVAL, 4 * (shown_at - started))
                     fresh = False
@@ -388,6 +419,7 @@ class ReadingScreen(Screen[None]):
 
     def on_reading_screen_document_loaded(self, message: DocumentLoaded) -> None:
         document = message.document
+        self._contents = message.contents
         self.view.replace_document(document, message.layout)
         self.status.blocks = len(document.blocks)
         self.document = document
@@ -434,6 +466,8 @@ class ReadingScreen(Screen[None]):
     def on_document_view_position_changed(self, message: DocumentView.PositionChanged) -> None:
         self.position = message.position
         self.status.position = message.position
+        if self._contents is not None:  # not before the first paint: it waits for nothing
+            self._show_chapter()
         if self._keeper is not None:
             self._keeper.position_changed(message.position.offset, message.position.block)
 
@@ -646,28 +680,96 @@ class ReadingScreen(Screen[None]):
                 self._set_pane_open(False)
         self.view.go_to(step.essay)
 
+    # -- chapters -------------------------------------------------------------------------
+
+    @property
+    def contents(self) -> Contents:
+        """The chapters of the document shown: found on first need (a large file's by the
+        worker that parses it; before it is in, its head's)."""
+        document = self.view.document
+        if self._contents is None or self._contents.document is not document:
+            from reader.core.contents import contents_of
+
+            self._contents = contents_of(document)
+        return self._contents
+
+    def _show_chapter(self) -> None:
+        """The status bar's chapter: the one the cursor is in, and how far into it."""
+        contents = self.contents
+        cursor = self.view.cursor
+        index = contents.at(cursor)
+        if index is None:
+            self.status.chapter = None
+            return
+        chapter = contents.chapters[index]
+        percent = round(100 * contents.progress(index, cursor))
+        self.status.chapter = ChapterShown(chapter.name, chapter.title, percent)
+
+    def action_chapter(self, forward: bool) -> None:
+        """`]`/`[`: the next chapter, or the start of this one and then the one before (a
+        motion, as `}` is: the history is for jumps)."""
+        contents = self.contents
+        cursor = self.view.cursor
+        index = contents.next(cursor) if forward else contents.previous(cursor)
+        if index is not None:
+            self.view.go_to_paragraph(contents.chapters[index].block)
+        elif not contents.chapters and self.view.document.complete:
+            self.notify("This document has no chapters (no headings)", timeout=3)
+        elif forward and not self.view.document.complete:
+            self.notify("The rest of the book is still loading", timeout=3)
+        else:
+            self.notify("No chapter after this one" if forward else "No chapter before this", timeout=2)
+
+    def action_contents(self) -> None:
+        """`c`: the contents, marking the cursor's chapter and what has been read (up to the
+        cursor: no furthest point is kept apart from it)."""
+        from reader.app.reading.contents_screen import ContentsScreen
+
+        contents = self.contents
+        cursor = self.view.cursor
+        loading = not self.view.document.complete
+        self.app.push_screen(
+            ContentsScreen(contents, contents.at(cursor), cursor, loading=loading), self._go_to_chapter
+        )
+
+    def _go_to_chapter(self, block: int | None) -> None:
+        """To the chapter starting at `block`, as a step `back` undoes, its heading flashed."""
+        if block is None:
+            return
+        start, end = self.view.document.blocks[block].start, self.view.document.blocks[block].end
+        self._jump(lambda: self.view.go_to_paragraph(block))
+        self.view.flash(start, end)
+
+    def on_go_to_chapter(self, message: GoToChapter) -> None:
+        """A chapter chosen in the command palette."""
+        message.stop()
+        self._go_to_chapter(message.block)
+
     # -- go to --------------------------------------------------------------------------
 
     def action_go_to(self) -> None:
-        """`:`: a paragraph number, a percent or a glossary entry, with completion."""
+        """`:`: a paragraph number, a percent, a chapter or a glossary entry, with completion."""
         from reader.app.reading.go_to import GoToPrompt
         from reader.core.goto import completions
 
         glossary = None if self.linked is None else self.linked.glossary
-        self.app.push_screen(GoToPrompt(completions(glossary), len(self.view.document.blocks)), self._go_to)
+        names = completions(glossary, self.contents)
+        self.app.push_screen(GoToPrompt(names, len(self.view.document.blocks)), self._go_to)
 
     async def _go_to(self, text: str | None) -> None:
-        from reader.core.goto import EntryTarget, Paragraph, Percent, parse_target
+        from reader.core.goto import ChapterTarget, EntryTarget, Paragraph, Percent, parse_target
 
         if text is None:
             return
         glossary = None if self.linked is None else self.linked.glossary
-        target = parse_target(text, len(self.view.document.blocks), glossary)
         view = self.view
+        target = parse_target(text, len(view.document.blocks), glossary, self.contents, view.cursor)
         if isinstance(target, Paragraph):
             self._jump(lambda: view.go_to_paragraph(target.index))
         elif isinstance(target, Percent):
             self._jump(lambda: view.go_to_percent(target.percent))
+        elif isinstance(target, ChapterTarget):
+            self._go_to_chapter(target.block)
         elif isinstance(target, EntryTarget):
             await self.open_entry(target.title)
         else:
@@ -773,10 +875,20 @@ class ReadingScreen(Screen[None]):
         view = self.view
         yield SystemCommand("Go to top", "Top of the document (g)", view.action_top)
         yield SystemCommand("Go to end", "End of the document (G)", view.action_bottom)
-        yield SystemCommand("Go to…", "A paragraph, a percent or a glossary entry (:)", self.action_go_to)
+        yield SystemCommand(
+            "Go to…", "A paragraph, a percent, a chapter or a glossary entry (:)", self.action_go_to
+        )
         yield SystemCommand("Next paragraph", "Move the reading cursor down (})", view.action_next_paragraph)
         yield SystemCommand(
             "Previous paragraph", "Move the reading cursor up ({)", view.action_previous_paragraph
+        )
+        chapter = self.action_chapter
+        yield SystemCommand(
+            "Contents", "Chapters, where you are and how much is read (c)", self.action_contents
+        )
+        yield SystemCommand("Next chapter", "The start of the next chapter (])", partial(chapter, True))
+        yield SystemCommand(
+            "Previous chapter", "This chapter's start, then the one before ([)", partial(chapter, False)
         )
         yield SystemCommand("Narrower column", "Narrow the text column (-)", view.action_narrower)
         yield SystemCommand("Wider column", "Widen the text column (+)", view.action_wider)

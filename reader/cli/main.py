@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "glossary": "entries of the glossary: list, show, mentions, check, suggest",
     "search": "search a document (and its glossary) from the command line",
     "bookmarks": "bookmarks and notes: list, add, remove, export",
+    "library": "every document read before: progress, last read, bookmarks, time left",
 }
 
 

@@ -14,7 +14,7 @@ import os
 import sys
 import tempfile
 
-from benchmarks import bench_linker, bench_parsing, bench_reading, bench_search
+from benchmarks import bench_library, bench_linker, bench_parsing, bench_reading, bench_search
 from benchmarks.common import ROOT, Figure
 
 SUITES = {
@@ -22,6 +22,7 @@ SUITES = {
     "parsing": bench_parsing,
     "search": bench_search,
     "linker": bench_linker,
+    "library": bench_library,
 }
 
 

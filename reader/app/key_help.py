@@ -43,6 +43,7 @@ SECTION_ORDER = (
     "Bookmark list",
     "Go to",
     "Wide table",
+    "Library",
     "App",
 )
 
@@ -125,6 +126,8 @@ def reader_key_owners() -> list[type[object]]:
     from reader.app.glossary.entry_view import EntryView
     from reader.app.glossary.lists import IndexView, PaneList, TimelineView
     from reader.app.glossary.mention_strip import MentionStrip
+    from reader.app.library.forget import ForgetPrompt
+    from reader.app.library.screen import LibraryScreen
     from reader.app.reading.document_view import DocumentView
     from reader.app.reading.go_to import GoToPrompt
     from reader.app.reading.screen import ReadingScreen
@@ -147,4 +150,6 @@ def reader_key_owners() -> list[type[object]]:
         BookmarkList,
         GoToPrompt,
         WideBlockScreen,
+        LibraryScreen,
+        ForgetPrompt,
     ]

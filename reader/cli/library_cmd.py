@@ -10,7 +10,7 @@ from reader.cli.common import EXIT_ERROR, EXIT_OK, CommandError, add_json_option
 from reader.core.bookmarks import BookmarkStore, StoreError
 from reader.core.bookmarks.labels import local_date
 from reader.core.bookmarks.shelf import read_library
-from reader.core.library import FileState, LibraryEntry
+from reader.core.library import FileState, LibraryEntry, shown_path
 from reader.core.reading_speed import Speed, duration_label
 
 
@@ -81,5 +81,5 @@ def _describe(entry: LibraryEntry) -> str:
         f"{record.title}{author}\n"
         f"    {progress} read · last read {local_date(record.last_read)} · {marks} · "
         f"{duration_label(entry.minutes_left)} left\n"
-        f"    {entry.path}{where[entry.state]}"
+        f"    {shown_path(entry.path, Path.home())}{where[entry.state]}"
     )

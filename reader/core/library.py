@@ -169,6 +169,14 @@ def _files(folder: Path) -> list[Path]:
         return []
 
 
+def shown_path(path: Path, home: Path) -> str:
+    """`~/books/war-and-peace.txt` for a file under `home`, else the path as it is."""
+    try:
+        return f"~/{path.relative_to(home)}"
+    except ValueError:
+        return str(path)
+
+
 def search_folders(records: Iterable[LibraryRecord], also: Iterable[Path] = ()) -> list[Path]:
     """Where a moved file is looked for: the folders the library's files are (or were) in,
     and `also` (the current folder, on the command line), each once, as they come."""

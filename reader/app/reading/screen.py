@@ -57,6 +57,7 @@ GLOSSARY = Binding.Group("Glossary")
 SEARCH = Binding.Group("Search")
 BOOKMARKS = Binding.Group("Bookmarks")
 READING = Binding.Group("Reading")
+LIBRARY = Binding.Group("Library")
 
 
 class Step(NamedTuple):
@@ -170,6 +171,7 @@ class ReadingScreen(Screen[None]):
         Binding(
             "colon", "go_to", "go to a paragraph, a percent or a glossary entry", id="go-to", group=READING
         ),
+        Binding("L", "library", "library: every document read before", id="library", group=LIBRARY),
     ]
     HORIZONTAL_BREAKPOINTS = BREAKPOINTS
     DEFAULT_CSS = """
@@ -726,6 +728,23 @@ class ReadingScreen(Screen[None]):
             position = view.position
             self.notify(f"Resumed at ¶ {position.block + 1:,} ({position.percent}%)", timeout=5)
 
+    # -- the library ------------------------------------------------------------------------
+
+    def action_library(self) -> None:
+        """`L`: the library; the document chosen there opens as a followed link does."""
+        from reader.app.library.screen import LibraryScreen
+
+        self.app.push_screen(LibraryScreen(), self._library_chosen)
+
+    def _library_chosen(self, path: Path | None) -> None:
+        if path is None:
+            return
+        source = self.view.document.source
+        if source is not None and source.resolve() == path.resolve():
+            self.notify("That is the document open here", timeout=3)
+            return
+        self.post_message(self.OpenDocument(path))
+
     # -- the command palette ---------------------------------------------------------------
 
     def system_commands(self) -> Iterable[SystemCommand]:
@@ -768,6 +787,9 @@ class ReadingScreen(Screen[None]):
         )
         yield SystemCommand(
             "Bookmarks", "List, jump to, edit and delete bookmarks (' or B)", self.action_bookmarks
+        )
+        yield SystemCommand(
+            "Library", "Every document read before: open one again, or forget it (L)", self.action_library
         )
         if self._keeper is not None:
             yield from self._keeper.commands()

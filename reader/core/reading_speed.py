@@ -7,11 +7,17 @@ reading (faster than `MAX_CHARACTERS_PER_SECOND`: skimming, or a key held down).
 Jumps (`G`, `50%`, a search, a link) and going back count for neither.  Until
 `MIN_SECONDS` have been measured the speed is a typical adult's, and says so.
 
-No Textual here: the app and the command line both ask it.
+The furthest point read (what a spoiler-free glossary shows) only grows: a screen
+counts as read once the reader has stayed on it `DWELL_SECONDS`, or when they read
+on from it (scroll forward from within what they had read).  A glance at the end
+(`G` then back at once) reveals nothing.
+
+No Textual and no clock of its own: the clock is passed in, so tests move time by hand.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 DEFAULT_CHARACTERS_PER_MINUTE = 1400.0
@@ -51,3 +57,57 @@ def duration_label(minutes: float | None) -> str:
     whole = round(minutes)
     hours, rest = divmod(whole, 60)
     return f"{hours} h {rest:02d} min" if hours else f"{rest} min"
+
+
+class ReadingTracker:
+    """Follows the reader's place in one document: the reading it adds up (`take`) and the
+    furthest point reached (`furthest`, never smaller)."""
+
+    def __init__(self, clock: Callable[[], float], furthest: int = 0) -> None:
+        self._clock = clock
+        self.furthest = furthest
+        self._place: tuple[int, int] | None = None
+        """The top row's offset and the offset past the last visible row."""
+        self._since = 0.0
+        self._characters = 0
+        self._seconds = 0.0
+
+    def reached(self, furthest: int) -> None:
+        """The store says the reader had got as far as `furthest` before."""
+        self.furthest = max(self.furthest, furthest)
+
+    def moved(self, offset: int, end: int) -> None:
+        """The screen now shows `[offset, end)`."""
+        now = self._clock()
+        place = self._place
+        self._place = (offset, max(offset, end))
+        since, self._since = self._since, now
+        if place is None:
+            return
+        top, bottom = place
+        elapsed = now - since
+        if elapsed >= DWELL_SECONDS:
+            self.furthest = max(self.furthest, bottom)
+        step = offset - top
+        if not 0 < step <= MAX_STEP_SCREENS * max(1, bottom - top):
+            return  # a jump, or back: neither reading time nor reach
+        if top <= self.furthest:
+            self.furthest = max(self.furthest, self._place[1])
+        if 0 < elapsed <= IDLE_SECONDS and step / elapsed <= MAX_CHARACTERS_PER_SECOND:
+            self._characters += step
+            self._seconds += elapsed
+
+    def settle(self) -> None:
+        """The reader leaves (quits, closes the document): the screen they stayed on counts."""
+        if self._place is not None and self._clock() - self._since >= DWELL_SECONDS:
+            self.furthest = max(self.furthest, self._place[1])
+
+    def take(self) -> tuple[int, float]:
+        """The characters and seconds of reading measured since the last `take`."""
+        taken = (self._characters, self._seconds)
+        self._characters, self._seconds = 0, 0.0
+        return taken
+
+    @property
+    def pending(self) -> bool:
+        return self._characters > 0

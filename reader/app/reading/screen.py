@@ -399,7 +399,8 @@ class ReadingScreen(Screen[None]):
         self.position = message.position
         self.status.position = message.position
         if self._keeper is not None:
-            self._keeper.position_changed(message.position.offset, message.position.block)
+            position = message.position
+            self._keeper.position_changed(position.offset, position.block, position.end)
 
     def on_document_view_note_activated(self, message: DocumentView.NoteActivated) -> None:
         """A footnote reference: to its note, as a step back can undo."""
@@ -688,7 +689,8 @@ class ReadingScreen(Screen[None]):
             keeper = self._bind(BookmarkKeeper(self._clock, id="bookmarks"), document="complete")
             self._keeper = keeper
             if self.position is not None:
-                keeper.position_changed(self.position.offset, self.position.block)  # moved already
+                position = self.position
+                keeper.position_changed(position.offset, position.block, position.end)  # moved already
             if self.is_attached:
                 await self.mount(keeper)
         return self._keeper

@@ -310,6 +310,33 @@ class BookmarkStore:
         )
         return int(row[0]), float(row[1])
 
+    def record_reading(self, document: Document, characters: int, seconds: float, furthest: int) -> None:
+        """Add reading time measured in `document`, and move its furthest point on (never back)."""
+        if characters < 0 or seconds < 0 or not 0 <= furthest <= len(document.text):
+            raise ValueError(f"no such reading: {characters} characters, {seconds} s, to {furthest}")
+        identity = self._identify(document)
+
+        def write(connection: sqlite3.Connection) -> None:
+            connection.execute(
+                "UPDATE documents SET furthest = MAX(furthest, ?) WHERE sha256 = ?",
+                (furthest, identity.sha256),
+            )
+            if characters or seconds:
+                connection.execute(
+                    """INSERT INTO reading_time (document, characters, seconds) VALUES (?, ?, ?)
+                    ON CONFLICT (document) DO UPDATE SET characters = characters + excluded.characters,
+                    seconds = seconds + excluded.seconds""",
+                    (identity.sha256, characters, seconds),
+                )
+
+        self._write(write)
+
+    def furthest(self, document: Document) -> int:
+        """The furthest point read in this very text (0 when never read)."""
+        identity = self._identify(document)
+        row = self._read_one("SELECT furthest FROM documents WHERE sha256 = ?", (identity.sha256,))
+        return 0 if row is None else min(int(row[0]), len(document.text))
+
     def forget(self, sha256: str, *, bookmarks: bool = False) -> int:
         """Take the document (every text seen at its path) out of the library, and its
         bookmarks too if asked: how many bookmarks were deleted.  Its position, reading time

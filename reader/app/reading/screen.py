@@ -162,6 +162,13 @@ class ReadingScreen(Screen[None]):
             "escape", "close", "drop the mention ring, close the pane, leave it", id="close", group=GLOSSARY
         ),
         Binding(
+            "S",
+            "spoilers",
+            "spoiler-free: the glossary only as far as you have read, or all of it",
+            id="spoilers",
+            group=GLOSSARY,
+        ),
+        Binding(
             "number_sign",
             "marks",
             "mark every mention, the first in each paragraph, or none",
@@ -187,6 +194,9 @@ class ReadingScreen(Screen[None]):
     linked: reactive[LinkedDocument | None] = reactive(None, always_update=True)
     """The glossary and the document's mentions, once loaded (and linked)."""
     position: reactive[Position | None] = reactive(None, always_update=True)
+    shown: reactive[LinkedDocument | None] = reactive(None, always_update=True)
+    """What the pane, search and go-to show of `linked`: all of it, or (spoiler-free) only
+    as far as the reader has read."""
 
     class Ready(Message):
         """The essay is laid out: keys typed so far can be handled (see `KeyGate`)."""
@@ -229,8 +239,12 @@ class ReadingScreen(Screen[None]):
         measure: int,
         clock: Callable[[], float],
         marks: Marks = Marks.FIRST,
+        hide_spoilers: bool = False,
     ) -> None:
         super().__init__()
+        self.hide_spoilers = hide_spoilers
+        self._furthest = 0
+        self._shown_for: tuple[LinkedDocument, int] | None = None
         self.set_reactive(ReadingScreen.document, document)
         if document.complete:
             self.set_reactive(ReadingScreen.complete, document)
@@ -391,6 +405,7 @@ class ReadingScreen(Screen[None]):
         if not linked.linked and self.complete is not None:
             self._link(self.complete, linked)  # the rest arrived while the vault loaded
         self.linked = linked
+        self._show_glossary()
         await self._glossary_pane()
 
     # -- the reader's position ----------------------------------------------------------
@@ -398,6 +413,7 @@ class ReadingScreen(Screen[None]):
     def on_document_view_position_changed(self, message: DocumentView.PositionChanged) -> None:
         self.position = message.position
         self.status.position = message.position
+        self._show_glossary()
         if self._keeper is not None:
             position = message.position
             self._keeper.position_changed(position.offset, position.block, position.end)
@@ -455,7 +471,7 @@ class ReadingScreen(Screen[None]):
         if self._pane is None:
             from reader.app.glossary.pane import GlossaryPane
 
-            pane = self._bind(GlossaryPane(has_glossary=self._vault is not None), linked="linked")
+            pane = self._bind(GlossaryPane(has_glossary=self._vault is not None), linked="shown")
             self._pane = pane
             await self.query_one("#main").mount(pane)
         return self._pane
@@ -501,10 +517,13 @@ class ReadingScreen(Screen[None]):
     async def open_entry(self, title: str) -> None:
         """Show entry `title` (or alias) in the pane, as a step in the history."""
         pane = await self._glossary_pane()
-        linked = self.linked
+        linked = self.shown
         entry = None if linked is None else linked.glossary.lookup(title)
         if linked is None:
             self.notify("The glossary is still loading", timeout=2)
+            return
+        if entry is None and self.linked is not None and self.linked.glossary.lookup(title) is not None:
+            self.notify(f"{title!r} comes later in the text (S shows every entry)", timeout=4)
             return
         if entry is None:
             self.notify(f"No glossary entry named {title!r}", severity="warning", timeout=4)
@@ -567,6 +586,41 @@ class ReadingScreen(Screen[None]):
         else:
             self._show_in_pane(pane, pane.view, focus=True)
 
+    # -- spoiler-free ---------------------------------------------------------------------
+
+    def action_spoilers(self) -> None:
+        """`S`: the glossary only as far as the reader has read, or all of it."""
+        self.set_spoilers(not self.hide_spoilers)
+
+    def set_spoilers(self, hide: bool) -> None:
+        self.hide_spoilers = hide
+        self._show_glossary()
+        said = "only what you have read" if hide else "every entry"
+        self.notify(f"Glossary: {said}", timeout=3)
+
+    def on_bookmark_keeper_reached(self, message: BookmarkKeeper.Reached) -> None:
+        self._furthest = max(self._furthest, message.furthest)
+        self._show_glossary()
+
+    def _show_glossary(self) -> None:
+        """Set `shown`: the linked glossary, cut at the furthest point read or at the end of the
+        screen, whichever is further, when spoilers are hidden.  Cut again only when that moves
+        past a mention: scrolling costs one bisection."""
+        from reader.core.spoilers import read_so_far
+
+        linked = self.linked
+        if linked is None or not self.hide_spoilers:
+            self._shown_for = None
+            if self.shown is not linked:
+                self.shown = linked
+            return
+        limit = max(self._furthest, 0 if self.position is None else self.position.end)
+        key = (linked, linked.count_before(limit))
+        if self._shown_for is not None and self._shown_for[0] is key[0] and self._shown_for[1] == key[1]:
+            return
+        self._shown_for = key
+        self.shown = read_so_far(linked, limit)
+
     def action_marks(self) -> None:
         """`#`: how mentions are marked, in turn: all of them, the first in each paragraph, none."""
         view = self.view
@@ -616,7 +670,7 @@ class ReadingScreen(Screen[None]):
         from reader.app.reading.go_to import GoToPrompt
         from reader.core.goto import completions
 
-        glossary = None if self.linked is None else self.linked.glossary
+        glossary = None if self.shown is None else self.shown.glossary
         self.app.push_screen(GoToPrompt(completions(glossary), len(self.view.document.blocks)), self._go_to)
 
     async def _go_to(self, text: str | None) -> None:
@@ -624,7 +678,7 @@ class ReadingScreen(Screen[None]):
 
         if text is None:
             return
-        glossary = None if self.linked is None else self.linked.glossary
+        glossary = None if self.shown is None else self.shown.glossary
         target = parse_target(text, len(self.view.document.blocks), glossary)
         view = self.view
         if isinstance(target, Paragraph):
@@ -643,7 +697,7 @@ class ReadingScreen(Screen[None]):
         if self._search_bar is None:
             from reader.app.search.bar import SearchBar
 
-            bar = self._bind(SearchBar(), document="document", linked="linked", position="position")
+            bar = self._bind(SearchBar(), document="document", linked="shown", position="position")
             self._search_bar = bar
             await self.mount(bar, after=self.query_one("#main"))
         return self._search_bar
@@ -781,6 +835,16 @@ class ReadingScreen(Screen[None]):
         yield SystemCommand("Glossary: timeline", "The dated entries in date order (t)", self.action_timeline)
         yield SystemCommand(
             "Glossary: show or hide the pane", "The pane beside the essay (x)", self.action_toggle_pane
+        )
+        yield SystemCommand(
+            "Glossary: only what I have read (spoiler-free)",
+            f"Hide entries first mentioned further on (S; now {'on' if self.hide_spoilers else 'off'})",
+            partial(self.set_spoilers, True),
+        )
+        yield SystemCommand(
+            "Glossary: every entry (spoilers)",
+            "Show the whole glossary (S)",
+            partial(self.set_spoilers, False),
         )
         yield SystemCommand("Back", "Where you were before the last jump (backspace)", self.action_back)
         yield SystemCommand("Forward", "Undo a back (alt+right)", self.action_forward)

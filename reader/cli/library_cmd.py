@@ -9,7 +9,7 @@ from typing import Any
 from reader.cli.common import EXIT_ERROR, EXIT_OK, CommandError, add_json_option, echo, print_json, warn
 from reader.core.bookmarks import BookmarkStore, StoreError
 from reader.core.bookmarks.labels import local_date
-from reader.core.bookmarks.shelf import read_library
+from reader.core.bookmarks.shelf import read_library, working_folder
 from reader.core.library import FileState, LibraryEntry, shown_path
 from reader.core.reading_speed import Speed, duration_label
 
@@ -33,7 +33,7 @@ def _list(args: argparse.Namespace) -> int:
                 raise CommandError(f"cannot read the library: {store.problem}", EXIT_ERROR)
             if store.notice:
                 warn(store.notice)
-            entries, speed = read_library(store, look_in=[Path.cwd()])
+            entries, speed = read_library(store, look_in=working_folder())
     except StoreError as error:
         raise CommandError(str(error), EXIT_ERROR) from None
     if args.json:

@@ -63,19 +63,22 @@ def speed_label(speed: Speed) -> str:
 
 
 def _load(forget: tuple[str, Forget] | None) -> tuple[list[LibraryEntry], Speed, str | None]:
-    """Worker thread: the library (after forgetting a document, if asked), and a problem to show."""
-    from reader.core.bookmarks import BookmarkStore, StoreError
-    from reader.core.bookmarks.shelf import read_library
+    """Worker thread: the library (after forgetting a document, if asked), and a problem to show
+    (a database that cannot be read, a working folder that is gone: never a crash)."""
+    from sqlite3 import Error as DatabaseError
+
+    from reader.core.bookmarks import BookmarkStore
+    from reader.core.bookmarks.shelf import read_library, working_folder
     from reader.core.reading_speed import reading_speed
 
     try:
         with BookmarkStore.open() as store:
             if forget is not None:
                 store.forget(forget[0], bookmarks=forget[1] is Forget.WITH_BOOKMARKS)
-            entries, speed = read_library(store, look_in=[Path.cwd()])
+            entries, speed = read_library(store, look_in=working_folder())
             return entries, speed, store.notice
-    except StoreError as error:
-        return [], reading_speed(0, 0), str(error)
+    except (DatabaseError, OSError) as error:
+        return [], reading_speed(0, 0), f"Could not read the library: {error}"
 
 
 class LibraryScreen(ModalScreen[Path | None]):

@@ -39,6 +39,14 @@ def _exists(path: Path) -> bool:
         return False
 
 
+def working_folder() -> list[Path]:
+    """Where a moved file may have gone too: the current folder, if it still exists."""
+    try:
+        return [Path.cwd()]
+    except OSError:
+        return []
+
+
 def read_library(store: BookmarkStore, *, look_in: Iterable[Path] = ()) -> tuple[list[LibraryEntry], Speed]:
     """Every document in the library, most recently read first, and the reader's speed.
     Missing files are looked for in the library's folders and `look_in`."""

@@ -17,6 +17,7 @@ import tempfile
 from benchmarks import (
     bench_contents,
     bench_export,
+    bench_library,
     bench_linker,
     bench_parsing,
     bench_reading,
@@ -33,6 +34,7 @@ SUITES = {
     "linker": bench_linker,
     "export": bench_export,
     "contents": bench_contents,
+    "library": bench_library,
 }
 
 

@@ -96,6 +96,7 @@ class ReaderApp(App[int]):
             measure=self.settings.column_width or DEFAULT_MEASURE,
             clock=self._clock,
             marks=Marks(self.settings.mentions or Marks.FIRST),
+            hide_spoilers=self.settings.spoilers == "hide",
         )
 
     def on_reading_screen_open_document(self, message: ReadingScreen.OpenDocument) -> None:

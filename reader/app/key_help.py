@@ -44,6 +44,7 @@ SECTION_ORDER = (
     "Go to",
     "Contents",
     "Wide table",
+    "Library",
     "App",
 )
 
@@ -126,6 +127,8 @@ def reader_key_owners() -> list[type[object]]:
     from reader.app.glossary.entry_view import EntryView
     from reader.app.glossary.lists import IndexView, PaneList, TimelineView
     from reader.app.glossary.mention_strip import MentionStrip
+    from reader.app.library.forget import ForgetPrompt
+    from reader.app.library.screen import LibraryScreen
     from reader.app.reading.contents_screen import ContentsScreen
     from reader.app.reading.document_view import DocumentView
     from reader.app.reading.go_to import GoToPrompt
@@ -150,4 +153,6 @@ def reader_key_owners() -> list[type[object]]:
         GoToPrompt,
         ContentsScreen,
         WideBlockScreen,
+        LibraryScreen,
+        ForgetPrompt,
     ]

@@ -25,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "export": "the document, glossary and bookmarks as one HTML page",
     "serve": "the reading room in a web browser (needs reader[serve])",
     "toc": "the table of contents: chapters in their nesting and where each starts",
+    "library": "every document read before: progress, last read, bookmarks, time left",
 }
 
 

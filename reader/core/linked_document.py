@@ -47,6 +47,9 @@ class LinkedDocument:
     glossary: Glossary
     mentions: list[Mention] = field(default_factory=list)
     linked: bool = True
+    hidden: int = 0
+    """Entries left out of `glossary` because the reader has not reached their first mention
+    (see `reader.core.spoilers`)."""
     by_title: dict[str, list[Mention]] = field(init=False)
     layer: RangeLayer = field(init=False)
     _starts: list[int] = field(init=False)
@@ -100,6 +103,10 @@ class LinkedDocument:
     def related(self, title: str) -> list[tuple[str, int]]:
         """Entries named in the same paragraphs as `title`, most shared paragraphs first."""
         return mentioned_with(title, self.mentions)
+
+    def count_before(self, offset: int) -> int:
+        """How many mentions start before `offset`."""
+        return bisect.bisect_left(self._starts, offset)
 
     def at(self, offset: int) -> int | None:
         """The index of the mention covering character `offset`, if any."""

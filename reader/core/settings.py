@@ -4,6 +4,7 @@
     theme = "textual-light"
     column_width = 72
     mentions = "first"      # which mentions are marked: all, first (in each paragraph), none
+    spoilers = "hide"       # the glossary shows only what you have read (default: show)
 
     [keys]
     bookmark = "M"          # binding id = keys, comma-separated; replaces the default keys
@@ -32,8 +33,9 @@ MAX_BYTES = 64 * 1024
 MIN_COLUMN_WIDTH = 24
 MAX_COLUMN_WIDTH = 240
 _KEY = re.compile(r"^(?:(?:ctrl|alt|shift|super|meta)\+)*[^\s,+]+(?:\+[^\s,+]+)*$")
-_TOP_LEVEL = {"theme", "column_width", "mentions", "keys"}
+_TOP_LEVEL = {"theme", "column_width", "mentions", "spoilers", "keys"}
 MENTION_MARKS = ("all", "first", "none")
+SPOILER_MODES = ("show", "hide")
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,8 @@ class Settings:
     column_width: int | None = None
     mentions: str | None = None
     """`all`, `first` or `none`: which mentions are marked in the text."""
+    spoilers: str | None = None
+    """`hide`: the glossary shows only what the reader has read; `show` (the default): all."""
     problems: tuple[str, ...] = ()
     """One line per problem: `path:line: what is wrong`."""
     path: Path | None = None
@@ -128,6 +132,11 @@ def parse_settings(text: str, path: Path) -> Settings:
         problem("mentions", f"mentions must be one of {', '.join(MENTION_MARKS)}")
         mentions = None
 
+    spoilers = table.get("spoilers")
+    if spoilers is not None and spoilers not in SPOILER_MODES:
+        problem("spoilers", f"spoilers must be one of {', '.join(SPOILER_MODES)}")
+        spoilers = None
+
     keys: dict[str, str] = {}
     key_lines: dict[str, int] = {}
     raw_keys = table.get("keys", {})
@@ -147,7 +156,7 @@ def parse_settings(text: str, path: Path) -> Settings:
             else:
                 keys[binding_id] = ",".join(names)
                 key_lines[binding_id] = _line_of(text, binding_id, "keys")
-    return Settings(keys, theme, width, mentions, tuple(problems), path, key_lines)
+    return Settings(keys, theme, width, mentions, spoilers, tuple(problems), path, key_lines)
 
 
 def _decode_problem(path: Path, error: tomllib.TOMLDecodeError) -> str:

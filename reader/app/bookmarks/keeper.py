@@ -82,6 +82,16 @@ class BookmarkKeeper(Widget):
             self.offset = offset
             self.cursor = cursor
 
+    class Reached(Message):
+        """The furthest point read in the document (it only grows)."""
+
+        def __init__(self, furthest: int) -> None:
+            super().__init__()
+            self.furthest = furthest
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, BookmarkKeeper.Reached)
+
     def __init__(self, clock: Callable[[], float], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._access = StoreAccess(self)
@@ -114,27 +124,41 @@ class BookmarkKeeper(Widget):
                 store.bookmarks(document),
                 store.load_position(document),
                 store.load_cursor(document),
+                store.furthest(document),
             ),
             lambda loaded: self._document_state(document, *loaded),
             "Could not load the bookmarks",
         )
 
     def _document_state(
-        self, document: Document, bookmarks: list[Bookmark], offset: int | None, cursor: int | None
+        self,
+        document: Document,
+        bookmarks: list[Bookmark],
+        offset: int | None,
+        cursor: int | None,
+        furthest: int,
     ) -> None:
         self._show(bookmarks)
+        self._reading.reading.reached(furthest)
+        self.post_message(self.Reached(self._reading.reading.furthest))
         block = None if cursor is None else document.block_at(cursor)
         self._reading.track(None if offset is None else (offset, block if block is not None else 0))
         if offset or cursor:
             self.post_message(self.Resume(offset or 0, cursor))
 
-    def position_changed(self, offset: int, cursor: int) -> None:
-        """The top row's offset or the cursor's block changed (saved at most once a second)."""
-        self._reading.position_changed(offset, cursor)
+    def position_changed(self, offset: int, cursor: int, end: int) -> None:
+        """The top row's offset, the cursor's block or the screen's end changed (saved at most
+        once a second); the furthest point read is told when it grows."""
+        reading = self._reading.reading
+        before = reading.furthest
+        self._reading.position_changed(offset, cursor, end)
+        if reading.furthest != before:
+            self.post_message(self.Reached(reading.furthest))
 
     def on_unmount(self) -> None:
         if self.document is not None:
             self._reading.known(self.document)
+        self._reading.reading.settle()
         self._access.close(self._reading.write_latest)
 
     def _show(self, bookmarks: list[Bookmark]) -> None:

@@ -6,6 +6,9 @@ with the clock passed in), and once more at quit; they are put back when the sam
 document is opened again.  It is only tracked once
 the complete document is in: a large file's head has another hash, and positions
 filed under it would belong to a text that never comes back.
+
+Every move also goes to a `ReadingTracker`, which measures the reader's speed and
+the furthest point they reached; both are saved with the position.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from textual.widget import Widget
 
 from reader.app.bookmarks.store_access import StoreAccess
 from reader.core.document import Document
+from reader.core.reading_speed import ReadingTracker
 from reader.core.throttle import Throttle
 
 if TYPE_CHECKING:
@@ -44,6 +48,8 @@ class ReadingState:
         """What the store is known to hold (a write is confirmed only once it is done)."""
         self._tracking = False
         self._theme: str | None = None
+        self.reading = ReadingTracker(clock)
+        """The reader's speed and furthest point in this document."""
 
     # -- theme ------------------------------------------------------------------------
 
@@ -85,11 +91,15 @@ class ReadingState:
         latest = self._throttle.latest
         self._throttle.written_already(self._saved)
         if latest is not None and latest != self._saved:
-            self.position_changed(*latest)  # moved before the store answered
+            self._place_changed(*latest)  # moved before the store answered
 
-    def position_changed(self, offset: int, cursor: int) -> None:
-        """The top row's offset or the cursor's block changed (an offset or a block of a large
-        file's head is one of the whole file too)."""
+    def position_changed(self, offset: int, cursor: int, end: int) -> None:
+        """The top row's offset, the cursor's block or the end of the screen changed (an offset
+        or a block of a large file's head is one of the whole file too)."""
+        self.reading.moved(offset, end)
+        self._place_changed(offset, cursor)
+
+    def _place_changed(self, offset: int, cursor: int) -> None:
         place = (offset, cursor)
         if not self._tracking:
             self._throttle.written_already(None)
@@ -123,6 +133,11 @@ class ReadingState:
         with self._writing:
             place = self._throttle.latest
             document = self._document
+            if document is not None and self._tracking:
+                characters, seconds = self.reading.take()
+                store.record_reading(
+                    document, characters, seconds, min(self.reading.furthest, len(document.text))
+                )
             if document is None or place is None or place == self._saved or not document.blocks:
                 return
             if not self._tracking and place == (0, 0):

@@ -82,6 +82,12 @@ class PaneList(SafeOptionList):
             self.highlighted = first
 
 
+def hidden_line(count: int) -> str:
+    """What the index and search say when spoiler-free mode leaves entries out."""
+    entries = "1 entry" if count == 1 else f"{count} entries"
+    return f"{entries} hidden: first mentioned further on (S shows all)"
+
+
 class IndexView(Vertical):
     """Every entry by kind, with mention counts, filtered by the text typed above it."""
 
@@ -135,6 +141,8 @@ class IndexView(Vertical):
         rows = self._ranked(linked, query) if query.strip() else self._by_kind(linked)
         if not rows and linked.glossary.entries:
             rows.append((None, Option(Text("no entry matches", style="italic"), disabled=True)))
+        if linked.hidden:
+            rows.insert(0, (None, Option(Text(hidden_line(linked.hidden), style="italic"), disabled=True)))
         options.add_options([option for _, option in rows])
         self._titles = [title for title, _ in rows]
         first = next((index for index, title in enumerate(self._titles) if title is not None), None)

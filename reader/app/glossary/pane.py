@@ -139,7 +139,7 @@ class GlossaryPane(Vertical):
         entry = None
         if linked is not None and view.page is Page.ENTRY:
             entry = linked.glossary.lookup(view.title)
-        if linked is not None and not linked.glossary.entries:
+        if linked is not None and not linked.glossary.entries and not linked.hidden:
             switcher.current = "glossary-empty"
         elif entry is not None and linked is not None:
             self.query_one(EntryView).show(entry, linked)

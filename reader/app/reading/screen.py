@@ -65,6 +65,7 @@ GLOSSARY = Binding.Group("Glossary")
 SEARCH = Binding.Group("Search")
 BOOKMARKS = Binding.Group("Bookmarks")
 READING = Binding.Group("Reading")
+LIBRARY = Binding.Group("Library")
 
 
 class Step(NamedTuple):
@@ -169,6 +170,13 @@ class ReadingScreen(Screen[None]):
             "escape", "close", "drop the mention ring, close the pane, leave it", id="close", group=GLOSSARY
         ),
         Binding(
+            "S",
+            "spoilers",
+            "spoiler-free: the glossary only as far as you have read, or all of it",
+            id="spoilers",
+            group=GLOSSARY,
+        ),
+        Binding(
             "number_sign",
             "marks",
             "mark every mention, the first in each paragraph, or none",
@@ -197,6 +205,7 @@ class ReadingScreen(Screen[None]):
             id="previous-chapter",
             group=READING,
         ),
+        Binding("L", "library", "library: every document read before", id="library", group=LIBRARY),
     ]
     HORIZONTAL_BREAKPOINTS = BREAKPOINTS
     DEFAULT_CSS = """
@@ -212,6 +221,9 @@ class ReadingScreen(Screen[None]):
     linked: reactive[LinkedDocument | None] = reactive(None, always_update=True)
     """The glossary and the document's mentions, once loaded (and linked)."""
     position: reactive[Position | None] = reactive(None, always_update=True)
+    shown: reactive[LinkedDocument | None] = reactive(None, always_update=True)
+    """What the pane, search and go-to show of `linked`: all of it, or (spoiler-free) only
+    as far as the reader has read."""
 
     class Ready(Message):
         """The essay is laid out: keys typed so far can be handled (see `KeyGate`)."""
@@ -256,8 +268,12 @@ class ReadingScreen(Screen[None]):
         measure: int,
         clock: Callable[[], float],
         marks: Marks = Marks.FIRST,
+        hide_spoilers: bool = False,
     ) -> None:
         super().__init__()
+        self.hide_spoilers = hide_spoilers
+        self._furthest = 0
+        self._shown_for: tuple[LinkedDocument, int] | None = None
         self.set_reactive(ReadingScreen.document, document)
         if document.complete:
             self.set_reactive(ReadingScreen.complete, document)
@@ -459,6 +475,7 @@ class ReadingScreen(Screen[None]):
         if not linked.linked and self.complete is not None:
             self._link(self.complete, linked)  # the rest arrived while the vault loaded
         self.linked = linked
+        self._show_glossary()
         await self._glossary_pane()
 
     # -- the reader's position ----------------------------------------------------------
@@ -468,8 +485,10 @@ class ReadingScreen(Screen[None]):
         self.status.position = message.position
         if self._contents is not None:  # not before the first paint: it waits for nothing
             self._show_chapter()
+        self._show_glossary()
         if self._keeper is not None:
-            self._keeper.position_changed(message.position.offset, message.position.block)
+            position = message.position
+            self._keeper.position_changed(position.offset, position.block, position.end)
 
     def on_document_view_note_activated(self, message: DocumentView.NoteActivated) -> None:
         """A footnote reference: to its note, as a step back can undo."""
@@ -525,7 +544,7 @@ class ReadingScreen(Screen[None]):
         if self._pane is None:
             from reader.app.glossary.pane import GlossaryPane
 
-            pane = self._bind(GlossaryPane(has_glossary=self._vault is not None), linked="linked")
+            pane = self._bind(GlossaryPane(has_glossary=self._vault is not None), linked="shown")
             self._pane = pane
             if self.is_attached:  # not when the reader quit while the vault was loading
                 await self.query_one("#main").mount(pane)
@@ -572,10 +591,13 @@ class ReadingScreen(Screen[None]):
     async def open_entry(self, title: str) -> None:
         """Show entry `title` (or alias) in the pane, as a step in the history."""
         pane = await self._glossary_pane()
-        linked = self.linked
+        linked = self.shown
         entry = None if linked is None else linked.glossary.lookup(title)
         if linked is None:
             self.notify("The glossary is still loading", timeout=2)
+            return
+        if entry is None and self.linked is not None and self.linked.glossary.lookup(title) is not None:
+            self.notify(f"{title!r} comes later in the text (S shows every entry)", timeout=4)
             return
         if entry is None:
             self.notify(f"No glossary entry named {title!r}", severity="warning", timeout=4)
@@ -637,6 +659,41 @@ class ReadingScreen(Screen[None]):
             self.view.focus()
         else:
             self._show_in_pane(pane, pane.view, focus=True)
+
+    # -- spoiler-free ---------------------------------------------------------------------
+
+    def action_spoilers(self) -> None:
+        """`S`: the glossary only as far as the reader has read, or all of it."""
+        self.set_spoilers(not self.hide_spoilers)
+
+    def set_spoilers(self, hide: bool) -> None:
+        self.hide_spoilers = hide
+        self._show_glossary()
+        said = "only what you have read" if hide else "every entry"
+        self.notify(f"Glossary: {said}", timeout=3)
+
+    def on_bookmark_keeper_reached(self, message: BookmarkKeeper.Reached) -> None:
+        self._furthest = max(self._furthest, message.furthest)
+        self._show_glossary()
+
+    def _show_glossary(self) -> None:
+        """Set `shown`: the linked glossary, cut at the furthest point read or at the end of the
+        screen, whichever is further, when spoilers are hidden.  Cut again only when that moves
+        past a mention: scrolling costs one bisection."""
+        from reader.core.spoilers import read_so_far
+
+        linked = self.linked
+        if linked is None or not self.hide_spoilers:
+            self._shown_for = None
+            if self.shown is not linked:
+                self.shown = linked
+            return
+        limit = max(self._furthest, 0 if self.position is None else self.position.end)
+        key = (linked, linked.count_before(limit))
+        if self._shown_for is not None and self._shown_for[0] is key[0] and self._shown_for[1] == key[1]:
+            return
+        self._shown_for = key
+        self.shown = read_so_far(linked, limit)
 
     def action_marks(self) -> None:
         """`#`: how mentions are marked, in turn: all of them, the first in each paragraph, none."""
@@ -722,14 +779,16 @@ class ReadingScreen(Screen[None]):
 
     def action_contents(self) -> None:
         """`c`: the contents, marking the cursor's chapter and what has been read (up to the
-        cursor: no furthest point is kept apart from it)."""
+        furthest point read, kept with the bookmarks, or the cursor if that is further)."""
         from reader.app.reading.contents_screen import ContentsScreen
 
         contents = self.contents
         cursor = self.view.cursor
-        loading = not self.view.document.complete
+        document = self.view.document
+        furthest = max(cursor, document.block_at(min(self._furthest, len(document.text))))
+        loading = not document.complete
         self.app.push_screen(
-            ContentsScreen(contents, contents.at(cursor), cursor, loading=loading), self._go_to_chapter
+            ContentsScreen(contents, contents.at(cursor), furthest, loading=loading), self._go_to_chapter
         )
 
     def _go_to_chapter(self, block: int | None) -> None:
@@ -752,7 +811,7 @@ class ReadingScreen(Screen[None]):
         from reader.app.reading.go_to import GoToPrompt
         from reader.core.goto import completions
 
-        glossary = None if self.linked is None else self.linked.glossary
+        glossary = None if self.shown is None else self.shown.glossary
         names = completions(glossary, self.contents)
         self.app.push_screen(GoToPrompt(names, len(self.view.document.blocks)), self._go_to)
 
@@ -761,7 +820,7 @@ class ReadingScreen(Screen[None]):
 
         if text is None:
             return
-        glossary = None if self.linked is None else self.linked.glossary
+        glossary = None if self.shown is None else self.shown.glossary
         view = self.view
         target = parse_target(text, len(view.document.blocks), glossary, self.contents, view.cursor)
         if isinstance(target, Paragraph):
@@ -782,7 +841,7 @@ class ReadingScreen(Screen[None]):
         if self._search_bar is None:
             from reader.app.search.bar import SearchBar
 
-            bar = self._bind(SearchBar(), document="document", linked="linked", position="position")
+            bar = self._bind(SearchBar(), document="document", linked="shown", position="position")
             self._search_bar = bar
             await self.mount(bar, after=self.query_one("#main"))
         return self._search_bar
@@ -828,7 +887,8 @@ class ReadingScreen(Screen[None]):
             keeper = self._bind(BookmarkKeeper(self._clock, id="bookmarks"), document="complete")
             self._keeper = keeper
             if self.position is not None:
-                keeper.position_changed(self.position.offset, self.position.block)  # moved already
+                position = self.position
+                keeper.position_changed(position.offset, position.block, position.end)  # moved already
             if self.is_attached:
                 await self.mount(keeper)
         return self._keeper
@@ -867,6 +927,23 @@ class ReadingScreen(Screen[None]):
             view.resume(message.offset, cursor)
             position = view.position
             self.notify(f"Resumed at {paragraph_label(position.block)} ({position.percent}%)", timeout=5)
+
+    # -- the library ------------------------------------------------------------------------
+
+    def action_library(self) -> None:
+        """`L`: the library; the document chosen there opens as a followed link does."""
+        from reader.app.library.screen import LibraryScreen
+
+        self.app.push_screen(LibraryScreen(), self._library_chosen)
+
+    def _library_chosen(self, path: Path | None) -> None:
+        if path is None:
+            return
+        source = self.view.document.source
+        if source is not None and source.resolve() == path.resolve():
+            self.notify("That is the document open here", timeout=3)
+            return
+        self.post_message(self.OpenDocument(path))
 
     # -- the command palette ---------------------------------------------------------------
 
@@ -913,6 +990,16 @@ class ReadingScreen(Screen[None]):
         yield SystemCommand(
             "Glossary: show or hide the pane", "The pane beside the essay (x)", self.action_toggle_pane
         )
+        yield SystemCommand(
+            "Glossary: only what I have read (spoiler-free)",
+            f"Hide entries first mentioned further on (S; now {'on' if self.hide_spoilers else 'off'})",
+            partial(self.set_spoilers, True),
+        )
+        yield SystemCommand(
+            "Glossary: every entry (spoilers)",
+            "Show the whole glossary (S)",
+            partial(self.set_spoilers, False),
+        )
         yield SystemCommand("Back", "Where you were before the last jump (backspace)", self.action_back)
         yield SystemCommand("Forward", "Undo a back (alt+right)", self.action_forward)
         yield SystemCommand(
@@ -920,6 +1007,9 @@ class ReadingScreen(Screen[None]):
         )
         yield SystemCommand(
             "Bookmarks", "List, jump to, edit and delete bookmarks (' or B)", self.action_bookmarks
+        )
+        yield SystemCommand(
+            "Library", "Every document read before: open one again, or forget it (L)", self.action_library
         )
         if self._keeper is not None:
             yield from self._keeper.commands()

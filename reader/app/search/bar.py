@@ -421,7 +421,8 @@ class SearchBar(Horizontal):
         if not state.matches and not entries:
             self.post_message(self.Notice(f"no match for {state.query.label}"))
             return
-        title = results_title(state.query.label, len(state.matches), len(entries))
+        hidden = 0 if linked is None else linked.hidden
+        title = results_title(state.query.label, len(state.matches), len(entries), hidden)
         screen = SearchResultsScreen(title, self.document, state.matches, entries, state.current)
         self.app.push_screen(screen, self._chosen)
 

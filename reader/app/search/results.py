@@ -22,6 +22,7 @@ from textual.screen import ModalScreen
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from reader.app.glossary.lists import hidden_line
 from reader.core.document import Document, paragraph_label
 from reader.core.glossary.model import Entry
 from reader.core.search import Matches
@@ -263,9 +264,12 @@ class SearchResultsScreen(ModalScreen[ResultChoice | None]):
         self.dismiss(None)
 
 
-def results_title(label: str, hits: int, entries: int) -> str:
-    """`“Napoleon”: 590 matches · 1 glossary entry`."""
+def results_title(label: str, hits: int, entries: int, hidden: int = 0) -> str:
+    """`“Napoleon”: 590 matches · 1 glossary entry`, and how many entries spoiler-free mode
+    leaves out (`· 10 entries hidden: first mentioned further on`)."""
     parts = [f"{hits:,} match{'' if hits == 1 else 'es'}"]
     if entries:
         parts.append(f"{entries} glossary entr{'y' if entries == 1 else 'ies'}")
+    if hidden:
+        parts.append(hidden_line(hidden))
     return f"\u201c{label}\u201d: " + " · ".join(parts)

@@ -96,7 +96,30 @@ def _version_3(connection: sqlite3.Connection) -> None:
     connection.execute('ALTER TABLE positions ADD COLUMN "cursor" INTEGER')
 
 
-MIGRATIONS: list[Migration] = [_version_1, _version_2, _version_3]
+def _version_4(connection: sqlite3.Connection) -> None:
+    """The library: what a document is (author, length in characters, size of its file in
+    bytes, to find a moved file again without hashing every file it might be), whether the
+    reader forgot it, the furthest point read (what a spoiler-free glossary shows), and the
+    time spent reading it (the reader's own speed).  Rows already there keep everything;
+    the furthest point starts at the saved position, the rest is filled in at next open."""
+    for statement in (
+        "ALTER TABLE documents ADD COLUMN author TEXT",
+        "ALTER TABLE documents ADD COLUMN length INTEGER",
+        "ALTER TABLE documents ADD COLUMN size INTEGER",
+        "ALTER TABLE documents ADD COLUMN forgotten INTEGER NOT NULL DEFAULT 0 CHECK (forgotten IN (0, 1))",
+        "ALTER TABLE documents ADD COLUMN furthest INTEGER NOT NULL DEFAULT 0 CHECK (furthest >= 0)",
+        """UPDATE documents SET furthest = COALESCE(
+            (SELECT MAX(p."offset", 0) FROM positions AS p WHERE p.document = documents.sha256), 0)""",
+        """CREATE TABLE reading_time (
+            document TEXT PRIMARY KEY REFERENCES documents (sha256),
+            characters INTEGER NOT NULL DEFAULT 0 CHECK (characters >= 0),
+            seconds REAL NOT NULL DEFAULT 0 CHECK (seconds >= 0)
+        )""",
+    ):
+        connection.execute(statement)
+
+
+MIGRATIONS: list[Migration] = [_version_1, _version_2, _version_3, _version_4]
 """Migration N (1-based) turns a version N-1 database into version N."""
 
 

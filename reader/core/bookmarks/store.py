@@ -17,7 +17,6 @@ not reader's, its schema is newer): then `problem` says why in one line.
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 import threading
 from collections.abc import Callable, Sequence
@@ -38,6 +37,7 @@ from reader.core.bookmarks.model import (
 )
 from reader.core.datadir import data_dir
 from reader.core.document import Document
+from reader.core.library import LibraryRecord, text_sha256
 
 __all__ = [
     "Bookmark",
@@ -284,6 +284,91 @@ class BookmarkStore:
             for sha, path, title, seen in rows
         ]
 
+    # The library
+
+    def library_records(self) -> list[LibraryRecord]:
+        """Every text seen, newest first, with its saved position, furthest point and
+        bookmark count (see `reader.core.library`)."""
+        rows = self._read(
+            """SELECT d.sha256, d.path, d.title, d.author, d.length, d.size,
+            MAX(d.last_seen, COALESCE(p.updated, '')), p."offset", d.furthest,
+            (SELECT COUNT(*) FROM bookmarks AS b WHERE b.document = d.sha256), d.forgotten
+            FROM documents AS d LEFT JOIN positions AS p ON p.document = d.sha256
+            ORDER BY 7 DESC"""
+        )
+        return [
+            LibraryRecord(sha, Path(path) if path is not None else None, title, author, length, size,
+                          last_read, offset, furthest, bookmarks, bool(forgotten))
+            for sha, path, title, author, length, size, last_read, offset, furthest, bookmarks, forgotten
+            in rows
+        ]  # fmt: skip
+
+    def reading_totals(self) -> tuple[int, float]:
+        """Characters read and seconds of active reading, over every document."""
+        row = self._read_one(
+            "SELECT COALESCE(SUM(characters), 0), COALESCE(SUM(seconds), 0) FROM reading_time"
+        )
+        return int(row[0]), float(row[1])
+
+    def record_reading(self, document: Document, characters: int, seconds: float, furthest: int) -> None:
+        """Add reading time measured in `document`, and move its furthest point on (never back)."""
+        if characters < 0 or seconds < 0 or not 0 <= furthest <= len(document.text):
+            raise ValueError(f"no such reading: {characters} characters, {seconds} s, to {furthest}")
+        identity = self._identify(document)
+
+        def write(connection: sqlite3.Connection) -> None:
+            connection.execute(
+                "UPDATE documents SET furthest = MAX(furthest, ?) WHERE sha256 = ?",
+                (furthest, identity.sha256),
+            )
+            if characters or seconds:
+                connection.execute(
+                    """INSERT INTO reading_time (document, characters, seconds) VALUES (?, ?, ?)
+                    ON CONFLICT (document) DO UPDATE SET characters = characters + excluded.characters,
+                    seconds = seconds + excluded.seconds""",
+                    (identity.sha256, characters, seconds),
+                )
+
+        self._write(write)
+
+    def furthest(self, document: Document) -> int:
+        """The furthest point read in this very text (0 when never read)."""
+        identity = self._identify(document)
+        row = self._read_one("SELECT furthest FROM documents WHERE sha256 = ?", (identity.sha256,))
+        return 0 if row is None else min(int(row[0]), len(document.text))
+
+    def forget(self, sha256: str, *, bookmarks: bool = False) -> int:
+        """Take the document (every text seen at its path) out of the library, and its
+        bookmarks too if asked: how many bookmarks were deleted.  Its position, reading time
+        and furthest point stay, for when it is opened again."""
+
+        def write(connection: sqlite3.Connection) -> int:
+            texts = [
+                row[0]
+                for row in connection.execute(
+                    """SELECT sha256 FROM documents WHERE sha256 = ?1
+                    OR path = (SELECT path FROM documents WHERE sha256 = ?1)""",
+                    (sha256,),
+                ).fetchall()
+            ]
+            marks = ",".join("?" * len(texts))
+            connection.execute(f"UPDATE documents SET forgotten = 1 WHERE sha256 IN ({marks})", texts)
+            if not bookmarks:
+                return 0
+            cursor = connection.execute(f"DELETE FROM bookmarks WHERE document IN ({marks})", texts)
+            return cursor.rowcount
+
+        return self._write(write)
+
+    def relocate(self, sha256: str, path: Path) -> None:
+        """The document's file was found again at `path` (by its text)."""
+        where = str(path.resolve())
+        self._write(
+            lambda connection: connection.execute(
+                "UPDATE documents SET path = ? WHERE sha256 = ?", (where, sha256)
+            )
+        )
+
     # Internals
 
     def _get(self, bookmark_id: int) -> Bookmark:
@@ -294,19 +379,24 @@ class BookmarkStore:
         return _bookmark(row)
 
     def _identify(self, document: Document) -> _Identity:
-        """The document's hash and path, recorded (once a session) as seen now."""
+        """The document's hash and path, recorded (once a session) as seen now, with what the
+        library shows of it; a document the reader forgot is back in the library once opened."""
         if self._hashed is None or self._hashed[0] is not document.text:
-            digest = hashlib.sha256(document.text.encode("utf-8", "surrogatepass")).hexdigest()
-            self._hashed = (document.text, digest)
+            self._hashed = (document.text, text_sha256(document.text))
         path = str(document.source.resolve()) if document.source is not None else None
         identity = _Identity(self._hashed[1], path, document.title)
         if identity not in self._recorded:
+            values = (identity.sha256, identity.path, identity.title, _now(), document.author,
+                      len(document.text), _file_size(document.source))  # fmt: skip
             self._write(
                 lambda connection: connection.execute(
-                    """INSERT INTO documents (sha256, path, title, last_seen) VALUES (?, ?, ?, ?)
+                    """INSERT INTO documents (sha256, path, title, last_seen, author, length, size)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (sha256) DO UPDATE SET path = COALESCE(excluded.path, documents.path),
-                    title = excluded.title, last_seen = excluded.last_seen""",
-                    (identity.sha256, identity.path, identity.title, _now()),
+                    title = excluded.title, last_seen = excluded.last_seen, author = excluded.author,
+                    length = excluded.length, size = COALESCE(excluded.size, documents.size),
+                    forgotten = 0""",
+                    values,
                 )
             )
             self._recorded.add(identity)
@@ -371,6 +461,14 @@ class BookmarkStore:
     def _read_one(self, sql: str, parameters: Sequence[object] = ()) -> Any:
         with self._lock:
             return self._connection.execute(sql, parameters).fetchone()
+
+
+def _file_size(source: Path | None) -> int | None:
+    """The file's size in bytes (how a moved file is first picked out), if it can be read."""
+    try:
+        return None if source is None else source.stat().st_size
+    except (OSError, ValueError):
+        return None
 
 
 def _check_id(bookmark_id: int) -> None:

@@ -1,0 +1,1 @@
+"""The library: every document read before, to open again or to forget."""

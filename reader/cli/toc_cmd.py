@@ -48,8 +48,8 @@ def _as_json(contents: Contents) -> dict[str, Any]:
 
 
 def _print_text(contents: Contents) -> None:
-    """`¶   396  Book One: 1805`, then its chapters two spaces in: paragraphs count from 1."""
-    width = len(str(contents.document.blocks[-1].index + 1)) if contents.document.blocks else 1
+    """`¶    396  Book One: 1805`, then its chapters two spaces in: paragraphs count from 1."""
+    width = len(f"{len(contents.document.blocks):,}")  # as wide as the last number, commas and all
     lines = [
         f"{paragraph_label(chapter.block, width=width)}  {'  ' * (chapter.level - 1)}{chapter.title}"
         for chapter in contents.chapters

@@ -46,8 +46,8 @@ def test_war_and_peace(capsys: pytest.CaptureFixture[str], war_and_peace_path: P
     code, out, _ = run(capsys, str(war_and_peace_path))
     lines = out.splitlines()
     assert code == 0
-    assert lines[:2] == ["¶   396  Book One: 1805", "¶   397    Chapter I"]
-    assert "¶  6515  Book Nine: 1812" in lines
+    assert lines[:2] == ["¶    396  Book One: 1805", "¶    397    Chapter I"]
+    assert "¶  6,515  Book Nine: 1812" in lines
     assert len(lines) == 382
     assert lines[-1].endswith("    Chapter XII")
 

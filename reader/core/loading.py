@@ -153,14 +153,19 @@ def _read(path: Path | None, stdin: BinaryIO | None) -> tuple[bytearray, str]:
             # A regular file's size is known up front; a device or FIFO says 0 and is read until the limit.
             size = status.st_size if stat.S_ISREG(status.st_mode) else None
             return _read_bounded(stream, name, size), name
-    except FileNotFoundError:
-        raise DocumentError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise DocumentError(f"{name}: is a directory, not a document") from None
-    except PermissionError:
-        raise DocumentError(f"{name}: permission denied") from None
     except OSError as error:
-        raise DocumentError(f"{name}: cannot read ({error.strerror or error})") from None
+        raise _unreadable(name, error) from None
+
+
+def _unreadable(name: str, error: OSError) -> DocumentError:
+    """The one line for a file that cannot be read, in the reader's words rather than errno's."""
+    if isinstance(error, FileNotFoundError):
+        return DocumentError(f"{name}: no such file")
+    if isinstance(error, IsADirectoryError):
+        return DocumentError(f"{name}: is a directory, not a document")
+    if isinstance(error, PermissionError):
+        return DocumentError(f"{name}: permission denied")
+    return DocumentError(f"{name}: cannot read ({error.strerror or error})")
 
 
 class SourceText(NamedTuple):
@@ -220,12 +225,8 @@ def _epub_source(path: Path) -> SourceText:
         check_epub(path)
     except EpubError as error:
         raise DocumentError(f"{name}: {one_line(str(error))}") from None
-    except FileNotFoundError:
-        raise DocumentError(f"{name}: no such file") from None
-    except PermissionError:
-        raise DocumentError(f"{name}: permission denied") from None
     except OSError as error:
-        raise DocumentError(f"{name}: cannot read ({error.strerror or error})") from None
+        raise _unreadable(name, error) from None
     return SourceText("", path, None, "", Format.EPUB)
 
 

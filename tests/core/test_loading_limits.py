@@ -178,6 +178,9 @@ def test_ctrl_c_while_reading_stdin_exits_130_promptly() -> None:
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        # A test runner's worker may ignore SIGINT, and an ignored SIGINT is inherited (and
+        # then never becomes KeyboardInterrupt): give the child the default, as a shell does.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     assert process.stdin is not None
     # Once 4 MiB have gone into the pipe, whose buffer holds 64 KiB, reader is reading.

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
 import gzip
-import os
 import shutil
 import subprocess
 import tempfile
@@ -12,6 +10,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.stdin_pipe import Pipe
 
 ROOT = Path(__file__).resolve().parent.parent
 ESSAY = ROOT / "seeds" / "000_fa68ee161d232009.txt"
@@ -29,14 +29,11 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
 
 
 @pytest.fixture
-def pipe() -> Iterator[tuple[int, int]]:
-    """A pipe's read and write ends (standard input as it arrives); whichever end a test
-    did not close is closed after it."""
-    read, write = os.pipe()
-    yield read, write
-    for fd in (read, write):
-        with contextlib.suppress(OSError):
-            os.close(fd)
+def pipe() -> Iterator[Pipe]:
+    """A pipe standing in for standard input; its write end is closed after the test."""
+    stdin = Pipe()
+    yield stdin
+    stdin.end()
 
 
 @pytest.fixture

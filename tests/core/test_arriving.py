@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import os
 
 import pytest
 
@@ -11,6 +10,7 @@ from reader.core.arriving import ArrivingInput
 from reader.core.document import BlockKind
 from reader.core.formats import Format
 from reader.core.loading import DocumentError
+from tests.stdin_pipe import Pipe
 
 
 def until_ended(arriving: ArrivingInput) -> None:
@@ -18,17 +18,17 @@ def until_ended(arriving: ArrivingInput) -> None:
         arriving.wait(None)
 
 
-def test_the_first_lines_are_a_document_before_the_input_ends(pipe: tuple[int, int]) -> None:
-    read, write = pipe
+def test_the_first_lines_are_a_document_before_the_input_ends(pipe: Pipe) -> None:
+    read = pipe.read
     arriving = ArrivingInput(read)
-    os.write(write, b"First words -- said early.\n\nSecond para")
+    pipe.send(b"First words -- said early.\n\nSecond para")
     arriving.wait_for_first_lines()
     early = arriving.document()
     assert not early.complete
     assert "First words – said early." in early.text
     assert "Second" not in early.text  # a line still being written is not shown
-    os.write(write, b"graph, now whole.\n")
-    os.close(write)
+    pipe.send(b"graph, now whole.\n")
+    pipe.end()
     until_ended(arriving)
     whole = arriving.document()
     assert whole.complete
@@ -37,77 +37,79 @@ def test_the_first_lines_are_a_document_before_the_input_ends(pipe: tuple[int, i
     ] == "Second paragraph, now whole."
 
 
-def test_a_pause_is_reported_and_nothing_is_lost(pipe: tuple[int, int]) -> None:
-    read, write = pipe
+def test_a_pause_is_reported_and_nothing_is_lost(pipe: Pipe) -> None:
+    read = pipe.read
     arriving = ArrivingInput(read)
-    os.write(write, b"one\n")
+    pipe.send(b"one\n")
     assert arriving.wait(None)
     assert not arriving.wait(0)  # nothing more yet: a pause, not an end
     assert not arriving.ended
-    os.write(write, b"two\n")
-    os.close(write)
+    pipe.send(b"two\n")
+    pipe.end()
     until_ended(arriving)
     assert arriving.document().text.split() == ["one", "two"]
 
 
-def test_the_format_is_told_by_the_first_lines_and_kept(pipe: tuple[int, int]) -> None:
-    read, write = pipe
+def test_the_format_is_told_by_the_first_lines_and_kept(pipe: Pipe) -> None:
+    read = pipe.read
     arriving = ArrivingInput(read)
-    os.write(write, b"---\ntitle: Notes\n---\n\n# Notes\n\nSome *text*.\n")
+    pipe.send(b"---\ntitle: Notes\n---\n\n# Notes\n\nSome *text*.\n")
     arriving.wait_for_first_lines()
     document = arriving.document()
     assert document.format == Format.MARKDOWN
     assert document.title == "Notes"
     assert "title:" not in document.text  # front matter is not text
-    os.write(write, b"\nplain words after\n")
-    os.close(write)
+    pipe.send(b"\nplain words after\n")
+    pipe.end()
     until_ended(arriving)
     assert arriving.document().format == Format.MARKDOWN
 
 
-def test_format_asked_for_wins(pipe: tuple[int, int]) -> None:
-    read, write = pipe
+def test_format_asked_for_wins(pipe: Pipe) -> None:
+    read = pipe.read
     arriving = ArrivingInput(read, format="raw")
-    os.write(write, b"Some prose that would be joined\ninto one paragraph.\n")
-    os.close(write)
+    pipe.send(b"Some prose that would be joined\ninto one paragraph.\n")
+    pipe.end()
     arriving.wait_for_first_lines()
     until_ended(arriving)
     assert arriving.document().format == Format.RAW
 
 
-def test_utf16_split_inside_a_character_waits_for_the_rest(pipe: tuple[int, int]) -> None:
-    read, write = pipe
+def test_utf16_split_inside_a_character_waits_for_the_rest(pipe: Pipe) -> None:
+    read = pipe.read
     data = codecs.BOM_UTF16_LE + "Ça va\nbien\n".encode("utf-16-le")
     arriving = ArrivingInput(read)
-    os.write(write, data[:9])  # the mark, three characters and half of the fourth
+    pipe.send(data[:9])  # the mark, three characters and half of the fourth
     arriving.wait(None)
-    os.write(write, data[9:])
+    pipe.send(data[9:])
     arriving.wait_for_first_lines()
     assert "Ça va" in arriving.document().text
-    os.close(write)
+    pipe.end()
     until_ended(arriving)
     assert arriving.document().text.split() == ["Ça", "va", "bien"]
 
 
-def test_an_input_that_ends_empty_is_refused(pipe: tuple[int, int]) -> None:
-    read, write = pipe
-    os.write(write, b"  \n\n")
-    os.close(write)
+def test_an_input_that_ends_empty_is_refused(pipe: Pipe) -> None:
+    read = pipe.read
+    pipe.send(b"  \n\n")
+    pipe.end()
     with pytest.raises(DocumentError, match=r"<stdin>: is empty"):
         ArrivingInput(read).wait_for_first_lines()
 
 
-def test_binary_input_is_refused_at_its_first_piece(pipe: tuple[int, int]) -> None:
-    read, write = pipe
-    os.write(write, b"\0" * 4096)
-    with pytest.raises(DocumentError, match="binary"):
-        ArrivingInput(read).wait_for_first_lines()
-
-
-def test_close_stops_reading_and_is_idempotent(pipe: tuple[int, int]) -> None:
-    read, write = pipe
+def test_binary_input_is_refused_at_its_first_piece(pipe: Pipe) -> None:
+    read = pipe.read
+    pipe.send(b"\0" * 4096)
     arriving = ArrivingInput(read)
-    os.write(write, b"text\n")
+    with pytest.raises(DocumentError, match="binary"):
+        arriving.wait_for_first_lines()
+    arriving.close()
+
+
+def test_close_stops_reading_and_is_idempotent(pipe: Pipe) -> None:
+    read = pipe.read
+    arriving = ArrivingInput(read)
+    pipe.send(b"text\n")
     arriving.wait_for_first_lines()
     arriving.close()
     arriving.close()
@@ -115,8 +117,10 @@ def test_close_stops_reading_and_is_idempotent(pipe: tuple[int, int]) -> None:
     assert not arriving.wait(0)
 
 
-def test_an_epub_is_never_read_from_a_pipe(pipe: tuple[int, int]) -> None:
-    read, write = pipe
-    os.write(write, b"PK\x03\x04 not text\n")
+def test_an_epub_is_never_read_from_a_pipe(pipe: Pipe) -> None:
+    read = pipe.read
+    pipe.send(b"PK\x03\x04 not text\n")
+    arriving = ArrivingInput(read, format="epub")
     with pytest.raises(DocumentError, match="EPUB cannot be read from standard input"):
-        ArrivingInput(read, format="epub").wait_for_first_lines()
+        arriving.wait_for_first_lines()
+    arriving.close()

@@ -171,7 +171,7 @@ class ContentsEntry(NamedTuple):
     """The block it leads to."""
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False)
 class Document:
     """A parsed document: title, optional date, text and its blocks."""
 
@@ -202,6 +202,12 @@ class Document:
 
     def __post_init__(self) -> None:
         self._starts = [block.start for block in self.blocks]
+
+    def __repr__(self) -> str:
+        """Short: Textual describes a worker by the repr of its arguments, and the field by
+        field repr of War and Peace took 0.16 s of the event loop's time for each worker."""
+        state = "" if self.complete else ", incomplete"
+        return f"<Document {self.title!r}: {len(self.blocks)} blocks, {len(self.text)} characters{state}>"
 
     def block_text(self, index: int) -> str:
         """The plain text of block `index`."""

@@ -58,7 +58,7 @@ class RowInfo(NamedTuple):
     """The first row of its block (where a list marker goes)."""
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False)
 class Layout:
     """Rows of a document wrapped to `width` cells, after `header` rows (title, date)."""
 
@@ -79,6 +79,10 @@ class Layout:
     def __post_init__(self) -> None:
         self._blanks = range(len(self.block_row)) if self.blanks is None else self.blanks
         self._screen_first = list(map(add, self.block_row, self._blanks))
+
+    def __repr__(self) -> str:
+        """Short, as `Document`'s is: a repr of every row of a book is never wanted."""
+        return f"<Layout {len(self.row_start)} rows of {len(self.block_row)} blocks at width {self.width}>"
 
     @property
     def height(self) -> int:

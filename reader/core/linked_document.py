@@ -38,7 +38,7 @@ def mention_decoration(kind: str) -> str:
     return f"mention-{kind}" if kind in KINDS else "mention-other"
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False)
 class LinkedDocument:
     """`document` with every mention of `glossary`; `linked` is False until they are found
     (a large file's mentions wait for its complete text)."""
@@ -54,6 +54,11 @@ class LinkedDocument:
     layer: RangeLayer = field(init=False)
     _starts: list[int] = field(init=False)
     _tagged: list[tuple[int, int, str]] = field(init=False)
+
+    def __repr__(self) -> str:
+        """Short, as `Document`'s is (a worker's description is the repr of its arguments)."""
+        state = "" if self.linked else ", not linked yet"
+        return f"<LinkedDocument {self.document!r}: {len(self.mentions)} mentions{state}>"
 
     def __post_init__(self) -> None:
         self.by_title = mentions_by_title(self.mentions)

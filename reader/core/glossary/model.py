@@ -85,7 +85,7 @@ class Problem:
         return f"{where}: {self.severity.value}: {self.message}"
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False)
 class Glossary:
     """All entries of a vault, looked up by title or alias as `name_key` compares names.
 
@@ -96,6 +96,10 @@ class Glossary:
     entries: list[Entry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     _by_name: dict[str, Entry] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __repr__(self) -> str:
+        """Short, as `Document`'s is."""
+        return f"<Glossary {str(self.root)!r}: {len(self.entries)} entries, {len(self.problems)} problems>"
 
     def __post_init__(self) -> None:
         # Aliases first, then titles, so a title always wins over another entry's alias;

@@ -128,6 +128,18 @@ async def test_m_and_a_note_typed_in_one_burst_keep_the_note() -> None:
         assert (bookmark.block, bookmark.note) == (0, "hello")
 
 
+@pytest.mark.parametrize("wait_for_the_store", [False, True])
+async def test_a_bookmark_made_just_before_q_is_kept(wait_for_the_store: bool) -> None:
+    app = essay_app()
+    async with app.run_test(size=(100, 30)):
+        if wait_for_the_store:
+            await loaded(app)
+        await press(app, "m", "h", "i", "enter", "q")
+        await wait_until(lambda: not app.is_running, "the app to quit")
+    (bookmark,) = stored()
+    assert (bookmark.block, bookmark.note) == (0, "hi")
+
+
 async def test_escape_in_the_prompt_cancels_and_enter_saves_without_a_note() -> None:
     app = essay_app()
     async with app.run_test(size=(100, 30)):

@@ -114,10 +114,12 @@ class BookmarkKeeper(Widget):
 
     def watch_document(self, document: Document | None) -> None:
         """The complete document is in: load its bookmarks and its reading position."""
-        if document is None or document is self._loaded_for or not self.is_mounted:
+        if document is None:
+            return
+        self._complete.set()  # even before the store opens: a bookmark then saved at quit
+        if document is self._loaded_for or not self.is_mounted:
             return
         self._loaded_for = document
-        self._complete.set()
         self._reading.known(document)
         self._access.call(
             lambda store: (
@@ -128,6 +130,7 @@ class BookmarkKeeper(Widget):
             ),
             lambda loaded: self._document_state(document, *loaded),
             "Could not load the bookmarks",
+            run_at_close=False,
         )
 
     def _document_state(
@@ -280,6 +283,7 @@ class BookmarkKeeper(Widget):
             lambda said_before: None if said_before else self.notify(message, timeout=6),
             "Could not read the settings",
             background=True,
+            run_at_close=False,  # said before only once it was shown
         )
 
     def commands(self) -> Iterable[SystemCommand]:

@@ -56,7 +56,10 @@ class ReadingState:
     def load_theme(self) -> None:
         """Apply the theme chosen in an earlier session, then remember every new choice."""
         self._access.call(
-            lambda store: store.get_setting(THEME_SETTING), self._theme_loaded, "Could not read the theme"
+            lambda store: store.get_setting(THEME_SETTING),
+            self._theme_loaded,
+            "Could not read the theme",
+            run_at_close=False,
         )
 
     def _theme_loaded(self, name: str | None) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from textual import events
 from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 from textual.widget import Widget
+from textual.widgets._toast import ToastRack
 
 from reader.app.app import ReaderApp
 from reader.app.glossary.pane import GlossaryPane
@@ -128,20 +129,25 @@ async def still(app: ReaderApp) -> None:
     cursor, nothing moving (what a snapshot needs to be the same at every run).
 
     Three calm looks in a row: a worker that ends can post a notice or lay out a body a
-    moment later, and a focused widget scrolls itself into view.
+    moment later, and a focused widget scrolls itself into view.  A reading screen whose
+    glossary has not come in yet is not calm: it will say so (or link) when it does.
     """
     calm = 0
     end = time.monotonic() + DEADLINE
     while calm < 3:
         await app.workers.wait_for_complete()
         await app.animator.wait_until_complete()
-        app.clear_notifications()
+        app.clear_notifications()  # from the current screen's toasts only, so:
+        for rack in (rack for screen in app.screen_stack for rack in screen.query(ToastRack)):
+            rack.show(app._notifications)  # a notice under a dialog no longer waits to expire
         for screen in app.screen_stack:
             for node in screen.walk_children(with_self=False):
                 if hasattr(node, "cursor_blink"):
                     node.cursor_blink = False
         await asyncio.sleep(0.01)
-        busy = any(worker.is_running for worker in app.workers) or app._notifications
+        screens = app.screen_stack
+        waiting = any(isinstance(screen, ReadingScreen) and screen.linked is None for screen in screens)
+        busy = waiting or any(worker.is_running for worker in app.workers) or app._notifications
         calm = 0 if busy or not app.key_gate.quiet else calm + 1
         if time.monotonic() > end:
             raise AssertionError("the app never came to rest")

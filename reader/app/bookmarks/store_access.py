@@ -62,8 +62,8 @@ class StoreAccess:
         self._owner = owner
         self._turn = asyncio.Lock()
         self._using = threading.Lock()
-        """Held by whoever uses the store or the calls not yet run: a worker's thread, or
-        `close` on the main thread."""
+        """Held by a worker's thread while it takes a call and runs it, and by `close` (on
+        the main thread, at quit): `close` waits for a call in flight and takes the rest."""
         self._pending: list[_Call[Any]] = []
         self._closed = False
         self._reported: set[str] = set()
@@ -102,8 +102,10 @@ class StoreAccess:
         second, only the first time).  A call that the app quits before running is run by
         `close`, unless it is not `run_at_close` (one that only reads for the screen)."""
         pending = _Call(work, done, failure, background, after, run_at_close)
-        with self._using:
-            self._pending.append(pending)
+        # Without `_using`: a thread may hold it for a while (opening the store, or waiting
+        # for another process's lock), and the main thread never waits.  An append is atomic,
+        # and `close`, the only other writer here, runs on this same thread.
+        self._pending.append(pending)
         # A function, not a coroutine: a worker the closing app never starts leaves nothing
         # un-awaited behind it.
         calling = partial(self._call, pending)

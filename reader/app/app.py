@@ -24,8 +24,8 @@ from reader.app.reading.document_view import DEFAULT_MEASURE
 from reader.app.reading.screen import ReadingScreen
 from reader.core.arriving import ArrivingInput
 from reader.core.document import Document
-from reader.core.linked_document import Marks
 from reader.core.loading import SourceText, parse_source
+from reader.core.marks import Marks
 from reader.core.sanitize import one_line
 from reader.core.settings import Settings
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from enum import StrEnum
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from reader.core.document import Document, InlineStyle
-from reader.core.glossary.linker import Mention
+
+if TYPE_CHECKING:  # the linker is not needed before the first paint
+    from reader.core.glossary.linker import Mention
 
 
 class TargetKind(StrEnum):

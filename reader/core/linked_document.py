@@ -10,27 +10,12 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from enum import StrEnum
 
 from reader.core.document import Document
 from reader.core.glossary.linker import Mention, find_mentions, mentioned_with, mentions_by_title
 from reader.core.glossary.model import KINDS, Entry, Glossary
+from reader.core.marks import Marks
 from reader.core.ranges import RangeLayer
-
-
-class Marks(StrEnum):
-    """How mentions are marked in the text."""
-
-    ALL = "all"
-    FIRST = "first"
-    """An entry's first mention in each paragraph: a paragraph naming Russia five times
-    shows one mark, and the text reads as text, not as a page of links."""
-    NONE = "none"
-
-    def next(self) -> Marks:
-        """The next mode, round: all, first, none."""
-        modes = list(Marks)
-        return modes[(modes.index(self) + 1) % len(modes)]
 
 
 def mention_decoration(kind: str) -> str:

@@ -20,12 +20,15 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from platformdirs import user_config_dir
+
+if TYPE_CHECKING:
+    import tomllib
 
 ENVIRONMENT_VARIABLE = "READER_CONFIG"
 MAX_BYTES = 64 * 1024
@@ -97,6 +100,8 @@ def unknown_bindings(settings: Settings, binding_ids: Collection[str]) -> list[s
 
 def parse_settings(text: str, path: Path) -> Settings:
     """The settings in `text` (the contents of `path`, named in problems)."""
+    import tomllib  # here, not at the top: only a reader with a settings file pays for it
+
     try:
         table = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -10,9 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.core.document import BlockKind, Document
-from reader.core.formats import HEAD_CHARS, SNIFF_CHARS, Format, format_for, parse_document, sniff_format
+from reader.core.formats import HEAD_CHARS, Format, format_for, parse_document, sniff_format
 from reader.core.layout import layout_document
 from reader.core.rawtext import BLOCK_LINES, clean_raw, parse_raw
+from reader.core.sniffing import SNIFF_CHARS
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 

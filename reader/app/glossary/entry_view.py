@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Markdown, OptionList, Static
@@ -68,7 +69,14 @@ class EntryView(VerticalScroll, can_focus=True):
         super().__init__(id=id)
         self._targets: dict[str, list[str]] = {}
         self._mentions: list[Mention] = []
+        self._body: AwaitComplete | None = None
         self.entry: Entry | None = None
+
+    @property
+    def laid_out(self) -> bool:
+        """Every block of the body is mounted: the Markdown widget mounts them in batches
+        after `show`, and until then the entry's height still grows."""
+        return self._body is None or self._body.is_done
 
     # Scrolled at once, not animated: keys typed quickly add up (an animation would restart
     # from where it had got to).
@@ -110,7 +118,7 @@ class EntryView(VerticalScroll, can_focus=True):
             meta += f" · also {', '.join(entry.aliases)}"
         self.query_one(".entry-meta", Static).update(Text(meta))
         self.query_one(".entry-summary", Static).update(Text(entry.summary))
-        self.query_one(Markdown).update(to_markdown(entry.body, glossary))
+        self._body = self.query_one(Markdown).update(to_markdown(entry.body, glossary))
         linked_titles: list[str] = []
         for link in entry.links:
             target = glossary.resolve(link)

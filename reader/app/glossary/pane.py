@@ -11,7 +11,7 @@ index filter already takes what is typed.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -21,9 +21,11 @@ from textual.events import Resize
 from textual.reactive import reactive
 from textual.widgets import ContentSwitcher, Static
 
-from reader.app.glossary.entry_view import EntryView
 from reader.app.glossary.lists import IndexView, TimelineView
 from reader.core.linked_document import LinkedDocument
+
+if TYPE_CHECKING:
+    from reader.app.glossary.entry_view import EntryView
 
 NO_GLOSSARY = "No glossary for this document (reader PATH --glossary DIR)"
 HINTS = (("i", "index"), ("t", "timeline"), ("⌫", "back"), ("esc", "close"))
@@ -109,7 +111,10 @@ class GlossaryPane(Vertical):
         with ContentSwitcher(initial="glossary-index" if self._has_glossary else "glossary-empty"):
             yield IndexView(id="glossary-index").data_bind(GlossaryPane.linked)
             yield TimelineView(id="glossary-timeline").data_bind(GlossaryPane.linked)
-            yield EntryView(id="glossary-entry")
+            if self._has_glossary:  # else no entry ever opens, and Markdown is never imported
+                from reader.app.glossary.entry_view import EntryView
+
+                yield EntryView(id="glossary-entry")
             yield Static(NO_GLOSSARY, id="glossary-empty")
 
     def on_mount(self) -> None:
@@ -142,13 +147,17 @@ class GlossaryPane(Vertical):
         if linked is not None and not linked.glossary.entries and not linked.hidden:
             switcher.current = "glossary-empty"
         elif entry is not None and linked is not None:
-            self.query_one(EntryView).show(entry, linked)
+            self._entry_view().show(entry, linked)
             switcher.current = "glossary-entry"
         elif view.page is Page.TIMELINE:
             switcher.current = "glossary-timeline"
         else:
             switcher.current = "glossary-index"
         self._update_header()
+
+    def _entry_view(self) -> EntryView:
+        """The entry view, by id: its class is imported only where there is a glossary."""
+        return cast("EntryView", self.query_one("#glossary-entry"))
 
     def _update_header(self) -> None:
         if not self.is_mounted:
@@ -166,5 +175,5 @@ class GlossaryPane(Vertical):
         elif current == "glossary-timeline":
             self.query_one(TimelineView).focus()
         elif current == "glossary-entry":
-            self.query_one(EntryView).focus()
+            self._entry_view().focus()
         # An empty glossary has nothing to focus: the essay keeps it.

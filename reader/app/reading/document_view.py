@@ -32,8 +32,7 @@ from reader.app.reading.decorations import decoration_style
 from reader.core.document import BlockKind, Document, InlineStyle
 from reader.core.focus_ring import FocusRing, Target, TargetKind
 from reader.core.layout import QUOTE_BAR, Layout, block_indent, layout_document
-from reader.core.linked_document import LinkedDocument, Marks
-from reader.core.links import hyperlink, link_target
+from reader.core.marks import Marks
 from reader.core.motions import Count, percent_row
 from reader.core.ranges import Layer, RangeLayer
 from reader.core.sanitize import one_line
@@ -41,6 +40,8 @@ from reader.core.wrap import all_single_cell
 
 if TYPE_CHECKING:
     from textual.selection import Selection
+
+    from reader.core.linked_document import LinkedDocument  # linked after the first paint
 
 DEFAULT_MEASURE = 76
 MIN_MEASURE = 24
@@ -731,6 +732,8 @@ class DocumentView(ScrollView, can_focus=True):
         clicked); none for an in-page anchor or anything but plain ASCII."""
         style = self._links.get(href)
         if style is None:
+            from reader.core.links import hyperlink, link_target  # not before the first paint
+
             target = link_target(href, self.document.source)
             url = None if target is None else hyperlink(target)
             style = self._links[href] = Style(link=url) if url else Style()

@@ -40,8 +40,8 @@ from reader.core.arriving import ArrivingInput
 from reader.core.document import Document, paragraph_label
 from reader.core.history import History
 from reader.core.layout import Layout, layout_document
-from reader.core.linked_document import LinkedDocument, Marks
 from reader.core.loading import DocumentError, LoadCancelled, SourceText, parse_file, parse_source
+from reader.core.marks import Marks
 
 if TYPE_CHECKING:
     from reader.app.bookmarks.keeper import BookmarkKeeper
@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from reader.app.search.bar import SearchBar
     from reader.core.contents import Contents
     from reader.core.glossary.linker import Mention
+    from reader.core.linked_document import LinkedDocument
 
 OVERLAY_BELOW = 100
 _PAUSE = 0.1
@@ -100,11 +101,17 @@ def _plural(count: int, word: str) -> str:
 def _load_glossary(vault: Path | None, document: Document) -> tuple[LinkedDocument, str | None]:
     """Worker thread: the vault (or why not), linked if the document is complete.
 
-    The pane's module is imported here too, so its widgets cost the event loop nothing.
+    The pane's modules are imported here too, so its widgets cost the event loop nothing;
+    the entry view (Textual's Markdown, 0.14 s of imports) only where there are entries to
+    show: without a glossary it would only slow the loading of the rest of a book.
     """
     from reader.app.glossary import pane  # noqa: F401 -- imported for its import time only
+
+    if vault is not None:
+        from reader.app.glossary import entry_view  # noqa: F401 -- likewise
     from reader.core.glossary.model import Glossary
     from reader.core.glossary.vault import VaultError, load_glossary
+    from reader.core.linked_document import LinkedDocument
 
     problem = None
     glossary = Glossary.empty()
@@ -454,6 +461,8 @@ class ReadingScreen(Screen[None]):
 
     @work(thread=True, group="glossary", name="link the glossary")
     def _link(self, document: Document, pending: LinkedDocument) -> None:
+        from reader.core.linked_document import LinkedDocument
+
         self.post_message(self.GlossaryLoaded(LinkedDocument.link(document, pending.glossary), None))
 
     async def on_reading_screen_glossary_loaded(self, message: GlossaryLoaded) -> None:

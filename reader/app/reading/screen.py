@@ -261,6 +261,9 @@ class ReadingScreen(Screen[None]):
             self.path = path
             self.fragment = fragment
 
+    class BookmarksImported(Message):
+        """A worker imported the bookmarks' modules: mounting them costs the loop little."""
+
     class LoadFailed(Message):
         def __init__(self, problem: str) -> None:
             super().__init__()
@@ -295,6 +298,8 @@ class ReadingScreen(Screen[None]):
         self._pane: GlossaryPane | None = None
         self._search_bar: SearchBar | None = None
         self._keeper: BookmarkKeeper | None = None
+        self._untold: list[tuple[str, str]] = []
+        """Notices to give once ever (the store remembers), waiting for the bookmarks."""
         self._search_origin: Place | None = None
         self._focus_before_search: Widget | None = None
         self._started = False
@@ -365,16 +370,31 @@ class ReadingScreen(Screen[None]):
     def _after_first_paint(self) -> None:
         if not self.is_attached:
             return  # quit already
+        loading = False
         if not self.view.document.complete:
             self.status.message = "loading…"
             if isinstance(self._rest, ArrivingInput):
                 self._follow_input(self._rest, self.view.column_width)
             else:
                 self._load_rest(self.view.column_width)
+                loading = True
         else:
             self._show_chapter()
         self._load_glossary(self._vault, self.view.document)
-        self.run_worker(self._keeper_ready(), name="bookmarks")
+        if not loading:  # else once the book is in: the store's start would slow its loading
+            self._start_bookmarks()
+
+    @work(thread=True, group="bookmarks", name="import the bookmarks")
+    def _start_bookmarks(self) -> None:
+        """Worker thread: import the bookmarks (sqlite3 with them: 40 ms that would hold up a
+        key pressed meanwhile), then mount them."""
+        from reader.app.bookmarks import keeper  # noqa: F401 -- imported for its import time only
+
+        self.post_message(self.BookmarksImported())
+
+    async def on_reading_screen_bookmarks_imported(self) -> None:
+        if self.is_attached:
+            await self._keeper_ready()
 
     @work(thread=True, exclusive=True, group="load", name="load the rest")
     def _load_rest(self, width: int) -> None:
@@ -450,6 +470,8 @@ class ReadingScreen(Screen[None]):
             return  # standard input, still arriving
         self.status.message = ""
         self.complete = document
+        if self._keeper is None:
+            self.call_after_refresh(self._start_bookmarks)
         linked = self.linked
         if linked is not None and not linked.linked:
             self._link(document, linked)
@@ -477,7 +499,7 @@ class ReadingScreen(Screen[None]):
             # told again each time.
             document = self.view.document
             where = str(document.source.resolve()) if document.source is not None else document.title
-            (await self._keeper_ready()).say_once(f"told-no-glossary:{where}", NO_GLOSSARY)
+            self._say_once(f"told-no-glossary:{where}", NO_GLOSSARY)
         elif first and linked.glossary.problems:
             count = _plural(len(linked.glossary.problems), "problem")
             self.notify(f"{self._vault}: {count} (see `reader glossary check`)", severity="warning")
@@ -900,7 +922,18 @@ class ReadingScreen(Screen[None]):
                 keeper.position_changed(position.offset, position.block, position.end)  # moved already
             if self.is_attached:
                 await self.mount(keeper)
+                for key, notice in self._untold:
+                    keeper.say_once(key, notice)
+                self._untold.clear()
         return self._keeper
+
+    def _say_once(self, key: str, notice: str) -> None:
+        """`notice`, unless given before: now if the bookmarks (which remember) are in, else
+        once they are (the store is not started early for it)."""
+        if self._keeper is not None and self._keeper.is_mounted:
+            self._keeper.say_once(key, notice)
+        else:
+            self._untold.append((key, notice))
 
     async def action_bookmark(self) -> None:
         """`m`: the mouse selection (widened to whole words), else the cursor's paragraph."""

@@ -8,6 +8,7 @@ import pty
 import select
 import signal
 import struct
+import tempfile
 import termios
 import time
 from dataclasses import dataclass
@@ -19,6 +20,9 @@ def _spawn(argv: list[str], columns: int, rows: int) -> tuple[int, int]:
         os.environ["TERM"] = "xterm-256color"
         for name in ("NO_COLOR", "COLUMNS", "LINES"):
             os.environ.pop(name, None)
+        # A reader new to the book every run: one that shared the data directory would open
+        # where the run before had left it (after `G`, at the end, with the marker showing).
+        os.environ["READER_DATA_DIR"] = tempfile.mkdtemp(prefix="reader-bench-run-")
         os.execvp(argv[0], argv)
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
     return pid, fd
@@ -49,14 +53,28 @@ def _end(pid: int, fd: int) -> float:
 
 
 def time_to_marker_after_key(
-    argv: list[str], ready: bytes, key: bytes, marker: bytes, *, columns: int = 120, rows: int = 40
+    argv: list[str],
+    ready: bytes,
+    key: bytes,
+    marker: bytes,
+    *,
+    loaded: bytes | None = None,
+    columns: int = 120,
+    rows: int = 40,
 ) -> Paint:
-    """Start `argv`, wait for `ready`, then time from sending `key` until `marker` is written."""
+    """Start `argv`, wait for `ready` (and then for `loaded`, if given: a large file loads
+    behind the first screen, and `loaded_seconds` says how long that took), then time from
+    sending `key` until `marker` is written."""
     pid, fd = _spawn(argv, columns, rows)
+    loaded_seconds = None
     try:
         if not _read_until(fd, ready, time.perf_counter() + 60):
             raise RuntimeError(f"{argv}: {ready!r} never appeared")
-        time.sleep(0.5)  # let a large file finish loading behind the first screen
+        if loaded is not None:
+            painted = time.perf_counter()
+            if not _read_until(fd, loaded, painted + 60):
+                raise RuntimeError(f"{argv}: {loaded!r} never appeared")
+            loaded_seconds = time.perf_counter() - painted
         _read_until(fd, b"\0never", time.perf_counter() + 0.05)  # drain
         start = time.perf_counter()
         os.write(fd, key)
@@ -65,7 +83,7 @@ def time_to_marker_after_key(
         elapsed = time.perf_counter() - start
     finally:
         peak = _end(pid, fd)
-    return Paint(elapsed, peak)
+    return Paint(elapsed, peak, loaded_seconds)
 
 
 @dataclass(frozen=True)
@@ -74,6 +92,8 @@ class Paint:
 
     seconds: float
     peak_mib: float
+    loaded_seconds: float | None = None
+    """From `ready` until `loaded` was written, where asked for."""
 
 
 def time_to_marker(argv: list[str], marker: bytes, *, columns: int = 120, rows: int = 40) -> Paint:

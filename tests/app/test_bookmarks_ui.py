@@ -17,6 +17,7 @@ from reader.app.bookmarks.keeper import BookmarkKeeper
 from reader.app.bookmarks.list_screen import BookmarkList
 from reader.app.bookmarks.prompt import NotePrompt
 from reader.app.reading.document_view import BOOKMARK_MARK, DocumentView
+from reader.app.reading.screen import ReadingScreen
 from reader.app.reading.text_selection import point_offset, row_span, selected_range
 from reader.core.bookmarks import Bookmark, BookmarkStore
 from reader.core.bookmarks.database import DATABASE_NAME
@@ -330,6 +331,26 @@ async def test_the_reading_position_and_cursor_are_resumed_with_a_notice() -> No
         assert view.cursor == left_at.block
         resumed = f"Resumed at ¶ {left_at.block + 1} ({left_at.percent}%)"
         await wait_until(lambda: resumed in messages(second), "the notice")
+
+
+async def test_the_place_is_kept_by_a_reader_who_quits_before_the_bookmarks_are_in(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The bookmarks' modules are imported in a thread after the first paint; a reader can
+    # move and quit before that is done (here: never done).
+    with monkeypatch.context() as patch:
+        patch.setattr(ReadingScreen, "_start_bookmarks", lambda self: None)
+        first = essay_app()
+        async with first.run_test(size=(100, 30)):
+            await press(first, "space", "space", "j")
+            left_at = view_of(first).position
+            assert left_at.offset > 0 and reading(first).bookmarks is None
+    second = essay_app()
+    async with second.run_test(size=(100, 30)):
+        await loaded(second)
+        view = view_of(second)
+        await wait_until(lambda: view.position.offset == left_at.offset, "the place to be resumed")
+        assert view.cursor == left_at.block
 
 
 async def test_the_position_is_saved_at_most_once_a_second(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -100,6 +100,7 @@ class BookmarkKeeper(Widget):
         self._complete = asyncio.Event()
         """Set once the complete document is in: a bookmark made before waits for it."""
         self._deleted: Bookmark | None = None
+        self._kept = False
 
     # -- life cycle ---------------------------------------------------------------------
 
@@ -159,8 +160,17 @@ class BookmarkKeeper(Widget):
             self.post_message(self.Reached(reading.furthest))
 
     def on_unmount(self) -> None:
-        if self.document is not None:
-            self._reading.known(self.document)
+        self.keep_place(self.document)
+
+    def keep_place(self, document: Document | None) -> None:
+        """The app is closing: write the place (and everything still queued) now.  Called
+        directly on a keeper that was never mounted (the reader quit before the bookmarks'
+        modules were in), with the place it was told.  Once only."""
+        if self._kept:
+            return
+        self._kept = True
+        if document is not None:
+            self._reading.known(document)
         self._reading.reading.settle()
         self._access.close(self._reading.write_latest)
 

@@ -52,7 +52,7 @@ class _Skipped:
     """What a thread returns for a call that `close` ran, or that came after it."""
 
 
-SKIPPED = _Skipped()
+_SKIPPED = _Skipped()
 
 
 class StoreAccess:
@@ -135,7 +135,7 @@ class StoreAccess:
         cancelled at quit still runs its thread, perhaps after `close`)."""
         with self._using:
             if self.store is None or pending not in self._pending:
-                return SKIPPED
+                return _SKIPPED
             self._pending.remove(pending)
             return pending.work(self.store)
 

@@ -106,12 +106,12 @@ def _load_glossary(vault: Path | None, document: Document) -> tuple[LinkedDocume
     show: without a glossary it would only slow the loading of the rest of a book.
     """
     from reader.app.glossary import pane  # noqa: F401 -- imported for its import time only
-
-    if vault is not None:
-        from reader.app.glossary import entry_view  # noqa: F401 -- likewise
     from reader.core.glossary.model import Glossary
     from reader.core.glossary.vault import VaultError, load_glossary
     from reader.core.linked_document import LinkedDocument
+
+    if vault is not None:
+        from reader.app.glossary import entry_view  # noqa: F401 -- likewise
 
     problem = None
     glossary = Glossary.empty()
@@ -926,6 +926,18 @@ class ReadingScreen(Screen[None]):
                     keeper.say_once(key, notice)
                 self._untold.clear()
         return self._keeper
+
+    def on_unmount(self) -> None:
+        """Quitting before the bookmarks were mounted (they are imported in a thread, and a
+        large book's wait for the whole of it): the reader's place is kept all the same."""
+        keeper, position = self._keeper, self.position
+        if keeper is None and position is not None and self.complete is not None:
+            from reader.app.bookmarks.keeper import BookmarkKeeper
+
+            keeper = BookmarkKeeper(self._clock)
+            keeper.position_changed(position.offset, position.block, position.end)
+        if keeper is not None:
+            keeper.keep_place(self.complete)  # done already if it was mounted: once only
 
     def _say_once(self, key: str, notice: str) -> None:
         """`notice`, unless given before: now if the bookmarks (which remember) are in, else

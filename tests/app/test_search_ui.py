@@ -153,6 +153,19 @@ async def test_a_hit_far_below_scrolls_into_view() -> None:
         await wait_until(lambda: highlighted(view_of(app), current=True) == ["friendship"], "the current hit")
 
 
+async def test_a_hit_shown_at_the_bottom_stays_shown_when_the_view_shrinks() -> None:
+    # As when the bar opened by `/` takes its row only after a pasted query's hit is shown.
+    app = essay_app()
+    async with app.run_test(size=(100, 20)) as pilot:
+        await search_for(app, "friendship")
+        view = view_of(app)
+        await wait_until(lambda: highlighted(view, current=True) == ["friendship"], "the current hit")
+        assert view.scroll_y == view.max_scroll_y  # the last paragraph: as low as it goes
+        await pilot.resize_terminal(100, 17)
+        await wait_until(lambda: view.size.height == 15, "the smaller view")
+        await wait_until(lambda: highlighted(view, current=True) == ["friendship"], "the hit in view again")
+
+
 async def test_enter_keeps_the_highlights_and_closes_the_bar() -> None:
     app = essay_app()
     async with app.run_test(size=(120, 40)):

@@ -232,6 +232,8 @@ class DocumentView(ScrollView, can_focus=True):
         self._count = Count()
         self._pending_end = False
         self._pending_place: Place | None = None
+        self._revealed: tuple[int, int] | None = None
+        """The block and offset `show_block` brought into view, until the reader moves on."""
         self._pending_steps: list[int] = []
         """`tab`s typed before the mentions were in: each is taken once they are."""
         self._pending_open = False
@@ -294,6 +296,8 @@ class DocumentView(ScrollView, can_focus=True):
         pending, self._pending_place = self._pending_place, None
         if pending is not None and pending.width == layout.width:
             self._scroll_to_row(pending.row)
+        if self._revealed is not None and old is not None:
+            self._reveal(*self._revealed)
         self.refresh()
         self._post_position()
         if old is None:
@@ -407,6 +411,7 @@ class DocumentView(ScrollView, can_focus=True):
         the same row after all, if a resize under way brings the width back: a pane that
         closed with this step)."""
         self._pending_place = None if place.width == self.column_width else place
+        self._revealed = None
         if place.width == self.column_width:
             self._scroll_to_row(place.row)
         elif place.offset == 0:
@@ -448,8 +453,15 @@ class DocumentView(ScrollView, can_focus=True):
         return round(self.scroll_y) >= round(self.max_scroll_y)
 
     def show_block(self, block: int, *, offset: int | None = None) -> None:
-        """Put the cursor on `block` and bring it (or the row of `offset`) into view."""
+        """Put the cursor on `block` and bring it (or the row of `offset`) into view.  The row
+        of an `offset` (a search hit) stays in view if the view is resized before the reader
+        moves on: a search bar that opens with the query pasted into it takes its row once
+        the hit is already shown.  (A resize otherwise keeps the text at the top.)"""
         self.cursor = block
+        self._revealed = None if offset is None else (block, offset)
+        self._reveal(block, offset)
+
+    def _reveal(self, block: int, offset: int | None) -> None:
         layout = self.text_layout
         row = layout.first_row_of_block(block) if offset is None else layout.row_of_offset(offset)
         top = round(self.scroll_y)
@@ -473,6 +485,7 @@ class DocumentView(ScrollView, can_focus=True):
         """Digits build a count for the next motion (`5j`, `120g`); any other key arms it
         for its own action, which uses it if it is a motion (see `Count`)."""
         self._pending_place = None  # the reader moves on: a resize no longer restores a place
+        self._revealed = None
         character = event.character
         digit = character is not None and character.isascii() and character.isdigit()
         if digit and (character != "0" or self._count.pending):
@@ -484,6 +497,12 @@ class DocumentView(ScrollView, can_focus=True):
 
     def on_blur(self) -> None:
         self._count.clear()
+
+    def on_mouse_scroll_down(self) -> None:
+        self._revealed = None  # the reader moves on
+
+    def on_mouse_scroll_up(self) -> None:
+        self._revealed = None
 
     def _scroll_rows(self, rows: float) -> None:
         self._scroll_to_row(self.scroll_y + rows)

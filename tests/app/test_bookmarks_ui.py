@@ -16,7 +16,7 @@ from reader.app.bookmarks import keeper as keeper_module
 from reader.app.bookmarks.keeper import BookmarkKeeper
 from reader.app.bookmarks.list_screen import BookmarkList
 from reader.app.bookmarks.prompt import NotePrompt
-from reader.app.reading.document_view import BOOKMARK_MARK, DocumentView
+from reader.app.reading.document_view import BOOKMARK_MARK, DocumentView, Position
 from reader.app.reading.screen import ReadingScreen
 from reader.app.reading.text_selection import point_offset, row_span, selected_range
 from reader.core.bookmarks import Bookmark, BookmarkStore
@@ -79,6 +79,18 @@ def add(quote: str, note: str = "") -> Bookmark:
 
 def messages(app: ReaderApp) -> list[str]:
     return [notification.message for notification in app._notifications]
+
+
+async def next_start_resumes_at(left_at: Position, *, notice: str | None = None) -> None:
+    """The essay opened again comes back to `left_at`: top line and cursor (and `notice`)."""
+    app = essay_app()
+    async with app.run_test(size=(100, 30)):
+        await loaded(app)
+        view = view_of(app)
+        await wait_until(lambda: view.position.offset == left_at.offset, "the place to be resumed")
+        assert view.cursor == left_at.block
+        if notice is not None:
+            await wait_until(lambda: notice in messages(app), "the notice")
 
 
 def marked_blocks(view: DocumentView) -> set[int]:
@@ -323,14 +335,8 @@ async def test_the_reading_position_and_cursor_are_resumed_with_a_notice() -> No
         left_at = view_of(first).position
         assert left_at.offset > 0
     # Quit at once: the position is saved on the way out, not only every second.
-    second = essay_app()
-    async with second.run_test(size=(100, 30)):
-        await loaded(second)
-        view = view_of(second)
-        await wait_until(lambda: view.position.offset == left_at.offset, "the place to be resumed")
-        assert view.cursor == left_at.block
-        resumed = f"Resumed at ¶ {left_at.block + 1} ({left_at.percent}%)"
-        await wait_until(lambda: resumed in messages(second), "the notice")
+    resumed = f"Resumed at ¶ {left_at.block + 1} ({left_at.percent}%)"
+    await next_start_resumes_at(left_at, notice=resumed)
 
 
 async def test_the_place_is_kept_by_a_reader_who_quits_before_the_bookmarks_are_in(
@@ -345,12 +351,7 @@ async def test_the_place_is_kept_by_a_reader_who_quits_before_the_bookmarks_are_
             await press(first, "space", "space", "j")
             left_at = view_of(first).position
             assert left_at.offset > 0 and reading(first).bookmarks is None
-    second = essay_app()
-    async with second.run_test(size=(100, 30)):
-        await loaded(second)
-        view = view_of(second)
-        await wait_until(lambda: view.position.offset == left_at.offset, "the place to be resumed")
-        assert view.cursor == left_at.block
+    await next_start_resumes_at(left_at)
 
 
 async def test_the_position_is_saved_at_most_once_a_second(monkeypatch: pytest.MonkeyPatch) -> None:
